@@ -1,0 +1,48 @@
+"""dyads: who did what to whom, from news text. CAMEO/PLOVER event data, offline.
+
+>>> import dyads
+>>> art = dyads.code("Russia imposed sanctions on Ukraine.", date="2024-01-17")
+>>> [(e.source.code, e.cameo, e.target.code) for e in art.events]
+[('RUS', '163', 'UKR')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dyads.errors import DyadsError
+from dyads.model import Actor, Article, Entity, Event, Quote, Sentence, Span
+from dyads.pipeline import Pipeline
+
+__version__ = "0.1.0"
+__all__ = [
+    "Actor",
+    "Article",
+    "DyadsError",
+    "Entity",
+    "Event",
+    "Pipeline",
+    "Quote",
+    "Sentence",
+    "Span",
+    "code",
+    "get_pipeline",
+    "__version__",
+]
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model: str | None = None) -> Pipeline:
+    """The process-wide pipeline for a spaCy model (loaded once per process)."""
+    return Pipeline(model)
+
+
+def code(text: str, date: str | None = None, *, id: str = "text", title: str | None = None,
+         model: str | None = None) -> Article:
+    """Code one text and return the annotated :class:`Article` (events, quotes, entities)."""
+    from dyads.readers import ReadError, ReadOptions, make_article
+
+    item = make_article(id, text, ReadOptions(date=date), title=title)
+    if isinstance(item, ReadError):
+        raise DyadsError(item.message)
+    return get_pipeline(model)(item)

@@ -1,0 +1,1 @@
+"""Actors: versioned dictionaries (countries, capitals, IGOs, agents, people) and the resolver."""

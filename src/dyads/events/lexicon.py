@@ -1,0 +1,112 @@
+"""The event lexicon (``dyads/data/lexicon.json``): verbs and event nouns mapped to CAMEO codes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from dyads.errors import DyadsError, E
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    verb: str
+    code: str
+    obj: frozenset[str] = frozenset()  # object lemmas the verb needs (then the object is the event noun)
+    preps: tuple[str, ...] = ()  # prepositions whose object is the target
+    sym: bool = False
+    need_prep: str | None = None
+    need_prt: str | None = None
+    no_target_obj: bool = False
+    obj_label: str = ""  # the first listed object, for the rule id
+
+    @property
+    def rule(self) -> str:
+        parts = [self.verb]
+        if self.need_prt:
+            parts.append(self.need_prt)
+        if self.obj_label:
+            parts.append("+" + self.obj_label)
+        if self.need_prep:
+            parts.append(self.need_prep)
+        return f"verb:{'_'.join(parts).replace('_+', '+')}>{self.code}"
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.obj) * 4 + bool(self.need_prep) * 2 + bool(self.need_prt) * 2
+
+
+@dataclass(frozen=True, slots=True)
+class NounEntry:
+    noun: str
+    code: str
+    preps: tuple[str, ...] = ()
+    by: tuple[str, ...] = ("by", "from")
+    sym: bool = False
+    needs: frozenset[str] = frozenset()  # modifier or of-object lemmas required ("missile deliveries")
+    light_only: bool = False  # codes only as the object of a light verb ("expressed concern")
+
+    @property
+    def rule(self) -> str:
+        return f"noun:{self.noun.replace(' ', '_')}>{self.code}"
+
+
+@dataclass
+class Lexicon:
+    version: str
+    verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    nouns: dict[str, NounEntry] = field(default_factory=dict)  # by last word lemma or full phrase
+    light_verbs: frozenset[str] = frozenset()
+    intent_verbs: dict[str, str] = field(default_factory=dict)
+    future_codes: dict[str, str] = field(default_factory=dict)
+    refuse_codes: dict[str, str] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
+    control_object_verbs: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
+
+    def verb_entries(self, lemma: str) -> list[VerbEntry]:
+        return self.verbs.get(lemma, [])
+
+    def noun_entry(self, phrase: str) -> NounEntry | None:
+        return self.nouns.get(phrase)
+
+
+def build_lexicon(raw: dict[str, Any]) -> Lexicon:
+    lex = Lexicon(
+        version=raw.get("version", "?"),
+        light_verbs=frozenset(raw.get("light_verbs", [])),
+        intent_verbs=dict(raw.get("intent_verbs", {})),
+        future_codes=dict(raw.get("future_codes", {})),
+        refuse_codes=dict(raw.get("refuse_codes", {})),
+        speech_verbs=frozenset(raw.get("speech_verbs", [])),
+        control_object_verbs=frozenset(raw.get("control_object_verbs", [])),
+        relation_nouns=frozenset(raw.get("relation_nouns", [])),
+    )
+    for v in raw.get("verbs", []):
+        entry = VerbEntry(
+            verb=v["verb"], code=v["code"], obj=frozenset(v.get("obj", [])), preps=tuple(v.get("preps", [])),
+            sym=bool(v.get("sym")), need_prep=v.get("need_prep"), need_prt=v.get("need_prt"),
+            no_target_obj=bool(v.get("no_target_obj")), obj_label=(v.get("obj") or [""])[0],
+        )
+        lex.verbs.setdefault(entry.verb, []).append(entry)
+    for entries in lex.verbs.values():
+        entries.sort(key=lambda e: -e.specificity)
+    for n in raw.get("nouns", []):
+        needs = frozenset(n.get("needs", [])) | frozenset(n.get("needs_any_of", []))
+        entry = NounEntry(noun=n["noun"], code=n["code"], preps=tuple(n.get("preps", [])),
+                          by=tuple(n.get("by", ["by", "from"])), sym=bool(n.get("sym")), needs=needs,
+                          light_only=bool(n.get("light_only")))
+        lex.nouns[entry.noun] = entry
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    try:
+        raw = json.loads(resources.files("dyads.data").joinpath("lexicon.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DyadsError(E.E022.format(name="lexicon.json", detail=exc)) from exc
+    return build_lexicon(raw)

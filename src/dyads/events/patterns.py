@@ -1,0 +1,409 @@
+"""Event patterns over the dependency parse.
+
+For every verb: look it up in the lexicon (a verb with a required object, "held talks" through a
+light verb and an event noun, or a plain verb), find its source (subject, inherited subject of
+conjoined / controlled verbs, the "by" agent of a passive) and target (object, listed prepositions on
+the verb or its object, the passive subject), expand compound arguments into one event per pair,
+and work out modality (negation, future and intent, refusal, threats). Event nouns that stand on
+their own with actors ("sanctions by the U.S.", "talks between X and Y") become nominal events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dyads.actors.resolver import ArticleActors
+from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
+from dyads.model import Actor
+
+NEG_WORDS = {"not", "n't", "never", "no"}
+FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
+CLIMB_DEPS = {"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp", "oprd"}
+ARG_POS = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
+NOT_TARGET_LEMMAS = {"it", "that", "which", "this", "what", "something", "anything", "everything"}
+
+
+@dataclass(slots=True)
+class Found:
+    """An event found in the parse, before it becomes an :class:`Event`."""
+
+    trigger: Any  # token
+    code: str
+    rule: str
+    source: Actor | None
+    target: Actor | None
+    modality: str
+    confidence: float
+    evidence: tuple[int, int]  # token range [start, end)
+    date_token: Any  # token whose clause gives the date
+
+
+def expand_conj(tokens: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    stack = list(tokens)
+    while stack:
+        t = stack.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ARG_POS)
+    return out
+
+
+class SentenceCoder:
+    """Finds events in one parsed article, sentence by sentence."""
+
+    def __init__(self, actors: ArticleActors, lexicon: Lexicon) -> None:
+        self.actors = actors
+        self.lex = lexicon
+        self.consumed: set[int] = set()  # event nouns already used by a verb pattern
+
+    # ---- arguments ----------------------------------------------------------------------
+    def subjects(self, v: Any, depth: int = 0) -> list[Any]:
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return expand_conj(subs)
+        if depth > 4 or v.dep_ not in CLIMB_DEPS or v.head is v:
+            return []
+        if v.tag_ == "VBN" and v.dep_ == "advcl":  # "Asked about the talks, Peskov said": passive sense
+            return []
+        head = v.head
+        if head.dep_ == "prep" and v.dep_ == "pcomp":
+            head = head.head
+        if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.control_object_verbs:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objs:
+                return expand_conj(objs[:1])
+        if v.dep_ == "ccomp":
+            return []
+        passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if v.dep_ == "xcomp" and passive_subj:
+            return expand_conj(passive_subj)
+        return self.subjects(head, depth + 1)
+
+    def prep_objects(self, tok: Any, preps: tuple[str, ...] | list[str]) -> list[Any]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return expand_conj(out)
+
+    def noun_prep_objects(self, noun: Any, preps: tuple[str, ...] | list[str]) -> list[Any]:
+        """Prepositional objects of an event noun, also through "of" ("renaissance of ties with X")."""
+        out = self.prep_objects(noun, preps)
+        if not out:
+            for inner in self.prep_objects(noun, ("of",)):
+                out = self.prep_objects(inner, preps)
+                if out:
+                    break
+        return out
+
+    def implicit_partner(self, v: Any, sources: list[Actor]) -> list[Actor]:
+        """"develop ties" with no partner named: the other country of the last two sentences."""
+        own = {s.country for s in sources if s.country}
+        if not own:
+            return []
+        r = self.actors.antecedent_country(v, exclude=own)
+        return [r] if r is not None else []
+
+    def agent_objects(self, v: Any) -> list[Any]:
+        out = []
+        for c in v.children:
+            if c.dep_ == "agent":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return expand_conj(out)
+
+    def resolve_all(self, heads: list[Any]) -> list[Actor]:
+        out = []
+        for h in heads:
+            a = self.actors.actor_for(h)
+            if a is None and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in NOT_TARGET_LEMMAS:
+                a = self.phrase_actor(h)
+            if a is not None and all((a.start, a.end) != (b.start, b.end) for b in out):
+                out.append(a)
+        return out
+
+    def phrase_actor(self, h: Any) -> Actor | None:
+        """An argument no dictionary knows: keep its text and span, with no code."""
+        if h.pos_ == "NOUN" and h.ent_type_ == "" and not _agentive(h):
+            return None
+        start, end = self.actors.phrase_bounds(h)
+        return Actor(code=None, country=None, sector=None, name=None, text=h.doc.text[start:end],
+                     start=start, end=end, how="phrase")
+
+    def search_target(self, root: Any, exclude: set[int]) -> list[Actor]:
+        """First coded actor in an object clause ("condemned what they say were X's deliveries")."""
+        for t in root.subtree:
+            if t.i in exclude or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "flat"):
+                continue
+            a = self.actors.actor_for(t)
+            if a is not None and a.code:
+                return [a]
+        for t in root.subtree:
+            if t.i in exclude or t.pos_ != "ADJ":
+                continue
+            a = self.actors.actor_for(t)
+            if a is not None and a.country:
+                return [a]
+        return []
+
+    # ---- modality -------------------------------------------------------------------------
+    def modality(self, v: Any) -> tuple[str, str | None]:
+        """(modality, governing intent kind) for a verb: negated, future, hypothetical, asserted."""
+        kids = list(v.children)
+        if any(c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("advmod", "det")) for c in kids):
+            return "negated", None
+        kind = None
+        cur = v
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+                break
+            gov = cur.head
+            k = self.lex.intent_verbs.get(gov.lemma_.lower())
+            if k:
+                kind = k
+                if any(c.dep_ == "neg" for c in gov.children):
+                    return "negated", kind
+                break
+            cur = gov
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if kind == "negated":
+            return "negated", kind
+        if kind == "refuse":
+            return "asserted", kind
+        if kind == "threat":
+            return "asserted", kind
+        if aux & FUTURE_AUX or kind == "future" or any(c.lower_ == "going" for c in kids):
+            return "future", kind
+        if aux & HYPO_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical", kind
+        return "asserted", kind
+
+    def adjust_code(self, code: str, modality: str, kind: str | None) -> str:
+        root = code[:2]
+        if kind == "refuse":
+            return self.lex.refuse_codes.get(root, code)
+        if kind == "threat" or (modality == "future" and kind in (None, "future")):
+            return self.lex.future_codes.get(root, code)
+        return code
+
+    # ---- verbs ----------------------------------------------------------------------------
+    def match_verb(self, v: Any) -> tuple[VerbEntry | NounEntry | None, Any]:
+        """The lexicon entry for a verb and the event noun it governs (if any)."""
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        prts = {c.lower_ for c in kids if c.dep_ == "prt"}
+        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "agent")}
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        if not objs:
+            objs = [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
+        obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        plain = None
+        for e in self.lex.verb_entries(lemma):
+            if e.need_prt and e.need_prt not in prts:
+                continue
+            if e.need_prep and e.need_prep not in preps:
+                continue
+            if e.obj:
+                if obj_lemmas & e.obj:
+                    return e, next(o for o in objs if o.lemma_.lower() in e.obj or o.lower_ in e.obj)
+                continue
+            if plain is None:
+                plain = e
+        if lemma in self.lex.light_verbs:
+            for o in objs:
+                n = self.noun_entry(o)
+                if n is not None:
+                    return n, o
+        return plain, None
+
+    def noun_entry(self, tok: Any) -> NounEntry | None:
+        lemma = tok.lemma_.lower()
+        comp = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+        if comp:
+            first = comp[0].lower_
+            n = self.lex.noun_entry(f"{first} {lemma}") or self.lex.noun_entry(f"{first} {tok.lower_}")
+            if n is not None:
+                return n
+        n = self.lex.noun_entry(lemma) or self.lex.noun_entry(tok.lower_)
+        if n is not None and n.needs:
+            near = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            near += self.prep_objects(tok, ("of",))
+            mods = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
+            if not mods & n.needs:
+                return None
+        return n
+
+    def verb_events(self, v: Any) -> list[Found]:
+        entry, noun = self.match_verb(v)
+        if entry is None:
+            return []
+        # "agreed to meet", "threatened to attack": the controlled verb carries the event
+        if v.lemma_.lower() in self.lex.intent_verbs and any(
+                c.dep_ == "xcomp" and self.match_verb(c)[0] is not None for c in v.children):
+            return []
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in self.lex.control_object_verbs and \
+                self.match_verb(v.head)[0] is not None:
+            return []  # "invited X to visit", "urged X to act": the governing verb is the event
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "why") for c in v.children):
+            return []  # "talks on how Russia could help": a topic, not an event
+        if noun is not None:
+            self.consumed.add(noun.i)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        preps = entry.preps
+        if passive:
+            src_heads = self.agent_objects(v)
+            tgt_heads = [] if noun is not None and noun.dep_ == "nsubjpass" else \
+                expand_conj([c for c in v.children if c.dep_ == "nsubjpass"])
+            if not src_heads and noun is not None:
+                src_heads = self.prep_objects(noun, ("by",))
+        else:
+            src_heads = self.subjects(v)
+            tgt_heads = []
+            no_obj = getattr(entry, "no_target_obj", False) or noun is not None
+            if not no_obj:
+                tgt_heads = expand_conj([c for c in v.children if c.dep_ in ("dobj", "dative")])
+            tgt_heads += [c for c in v.children if c.dep_ == "dative" and c not in tgt_heads]
+        tgt_heads += self.prep_objects(v, preps)
+        if noun is not None:
+            tgt_heads += self.noun_prep_objects(noun, preps)
+        tgt_heads = [t for t in tgt_heads if t.lemma_.lower() not in NOT_TARGET_LEMMAS]
+        sources = self.resolve_all(src_heads)
+        targets = self.resolve_all(tgt_heads)
+        src_ids = {s.i for s in src_heads}
+        if not any(t.code for t in targets) and noun is None and not getattr(entry, "no_target_obj", False):
+            obj_roots = [c for c in v.children if c.dep_ in ("dobj", "ccomp") and c.i not in src_ids]
+            for root in obj_roots:
+                found = self.search_target(root, src_ids)
+                if found:
+                    targets = found
+                    break
+        sources = [s for s in sources if not _is_pronoun_text(s.text) or s.code]
+        rule_suffix = ""
+        if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
+            targets = self.implicit_partner(v, sources)
+            rule_suffix = "+implicit_partner" if targets else ""
+        if not sources and not targets:
+            return []
+        modality, kind = self.modality(v)
+        code = self.adjust_code(entry.code, modality, kind)
+        rule = entry.rule if noun is None or isinstance(entry, VerbEntry) else f"light:{v.lemma_.lower()}+{entry.rule}"
+        rule += rule_suffix
+        sym = entry.sym
+        out = []
+        for s, t in _pairs(sources, targets, sym):
+            ev_start = min([v.i] + ([self._tok_of(s)] if s and self._direct_subject(v, s) else []))
+            ev_end = max([v.i + 1] + [self._tok_end(t)] if t else [v.i + 1])
+            if t is not None and not (v.sent.start <= self._tok_of(t) < v.sent.end):
+                ev_end = v.i + 1
+            out.append(Found(v, code, rule, s, t, modality, self.confidence(v, s, t, modality),
+                             (ev_start, ev_end), v))
+        return out
+
+    def _tok_of(self, a: Actor) -> int:
+        return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").start
+
+    def _tok_end(self, a: Actor) -> int:
+        return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").end
+
+    def _direct_subject(self, v: Any, a: Actor) -> bool:
+        i = self._tok_of(a)
+        return v.sent.start <= i < v.i and self.actors.doc[i].head.i in {v.i} | {c.i for c in v.subtree}
+
+    def confidence(self, v: Any, s: Actor | None, t: Actor | None, modality: str) -> float:
+        c = 0.5
+        if s is not None and s.code:
+            c += 0.2
+        elif s is not None:
+            c += 0.05
+        if t is not None and t.code:
+            c += 0.15
+        elif t is not None:
+            c += 0.05
+        if v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT"):
+            c += 0.05
+        if modality == "negated":
+            c *= 0.3
+        elif modality == "hypothetical":
+            c *= 0.6
+        return round(min(c, 0.99), 3)
+
+    # ---- nouns ----------------------------------------------------------------------------
+    def noun_events(self, n: Any) -> list[Found]:
+        if n.i in self.consumed:
+            return []
+        entry = self.noun_entry(n)
+        if entry is None or entry.light_only:
+            return []
+        src_heads = self.prep_objects(n, entry.by)
+        mods = [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i]
+        for inner in self.prep_objects(n, ("of",)):  # "development of our relations"
+            mods += [c for c in inner.children if c.dep_ == "poss"]
+        src_from_mod = []
+        for m in mods:
+            a = self.actors.actor_for(m)
+            if a is not None and a.code:
+                src_from_mod.append(a)
+        tgt_heads = self.prep_objects(n, entry.preps)
+        if n.dep_ == "pobj" and n.head.lower_ == "under":  # "X has been under sanctions by Y"
+            tgt_heads += self.subjects(n.head.head) or [c for c in n.head.head.children if c.dep_ == "nsubjpass"]
+        sources = self.resolve_all(src_heads) or src_from_mod[:1]
+        sources = [s for s in sources if s.code]
+        targets = [t for t in self.resolve_all(tgt_heads) if t.code]
+        rule = entry.rule
+        if sources and not targets and entry.needs & self.lex.relation_nouns:
+            targets = self.implicit_partner(n, sources)
+            rule += "+implicit_partner" if targets else ""
+        if not sources and not (entry.sym and len(targets) >= 2):
+            return []
+        if entry.sym and not sources:
+            sources, targets = targets[:1], targets[1:]
+        gov = n
+        while gov.dep_ not in ("ROOT",) and gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            gov = gov.head
+        modality = "asserted"  # a named event is presupposed, whatever the governing verb says
+        out = []
+        for s, t in _pairs(sources, targets, entry.sym):
+            toks = [n.i] + [self._tok_of(a) for a in (s, t) if a is not None]
+            ends = [n.i + 1] + [self._tok_end(a) for a in (s, t) if a is not None]
+            start, end = min(toks), max(ends)
+            if end - start > 40:
+                start, end = n.i, n.i + 1
+            out.append(Found(n, entry.code, rule, s, t, modality,
+                             round(self.confidence(gov, s, t, modality) - 0.1, 3), (start, end), gov))
+        return out
+
+    def sentence(self, sent: Any) -> Iterator[Found]:
+        for tok in sent:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+                yield from self.verb_events(tok)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN"):
+                yield from self.noun_events(tok)
+
+
+def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[Actor | None, Actor | None]]:
+    if sym and not targets and len(sources) >= 2:
+        return [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+    srcs: list[Actor | None] = list(sources) or [None]
+    tgts: list[Actor | None] = list(targets) or [None]
+    out = []
+    for s in srcs:
+        for t in tgts:
+            if s is not None and t is not None and (s.start, s.end) == (t.start, t.end):
+                continue
+            out.append((s, t))
+    return out
+
+
+def _agentive(h: Any) -> bool:
+    """A common noun that names people or groups ("protesters", "the ministry")."""
+    low = h.lower_
+    return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors")) and h.tag_ == "NNS"
+
+
+def _is_pronoun_text(text: str) -> bool:
+    return text.lower() in {"it", "they", "he", "she", "we", "i", "you", "them"}

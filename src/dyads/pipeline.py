@@ -1,0 +1,94 @@
+"""The annotation pipeline: spaCy parse, then small stages that each take and return an Article.
+
+Stages never import the store, the API or the runner. A stage is any callable
+``(article: Article, ctx: Resources) -> Article``; :class:`Pipeline` runs them in order after the
+parse and routes a stage's failure to the article's ``errors`` instead of stopping the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyads.errors import E
+from dyads.model import Article, Sentence
+from dyads.nlp import load_nlp, model_name
+
+Stage = Callable[[Article, "Resources"], Article]
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Read-only data every stage may use: dictionaries, lexicon, CAMEO table (loaded once)."""
+
+    actors: Any
+    lexicon: Any
+    cameo: Any
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        """The combined dictionary version recorded on every event."""
+        return "+".join(v for v in (self.actors.version, self.lexicon.version, self.cameo.version) if v)
+
+
+def load_resources(nlp: Any) -> Resources:
+    """Dictionaries, lexicon and CAMEO table, with the phrase matchers compiled for ``nlp``."""
+    from dyads.actors.dictionary import load_actor_dictionary
+    from dyads.actors.matcher import ActorMatcher
+    from dyads.events.cameo import load_cameo
+    from dyads.events.lexicon import load_lexicon
+
+    actors = load_actor_dictionary()
+    return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(),
+                     extras={"actor_matcher": ActorMatcher(nlp, actors)})
+
+
+def default_stages() -> list[tuple[str, Stage]]:
+    """The standard stage order. Each stage module exposes ``annotate(article, res)``."""
+    from dyads import dates, events, places, quotes, tone
+    from dyads.actors import stage as actors
+
+    return [
+        ("actors", actors.annotate),
+        ("dates", dates.annotate),
+        ("quotes", quotes.annotate),
+        ("events", events.annotate),
+        ("places", places.annotate),
+        ("tone", tone.annotate),
+    ]
+
+
+class Pipeline:
+    """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch."""
+
+    def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None) -> None:
+        self.model = model_name(model)
+        self.nlp = load_nlp(self.model)
+        self.resources = load_resources(self.nlp)
+        self.stages = list(stages) if stages is not None else default_stages()
+
+    @property
+    def version(self) -> str:
+        return self.resources.version
+
+    def __call__(self, article: Article) -> Article:
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
+        """Annotate articles lazily, in order. Never raises for one bad article."""
+        stream = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield self.annotate_doc(article, doc)
+
+    def annotate_doc(self, article: Article, doc: Any) -> Article:
+        article.doc = doc
+        article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+        for name, stage in self.stages:
+            try:
+                article = stage(article, self.resources)
+            except Exception as exc:  # noqa: BLE001 - one stage's failure must not stop the batch
+                article.errors.append(E.E030.format(item=article.id, detail=f"{name}: {exc!r}"))
+        article.doc = None
+        return article

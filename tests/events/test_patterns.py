@@ -1,0 +1,134 @@
+"""One test per pattern type, on hand-written sentences (real spaCy parse, real dictionaries)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+def _events(code, text, date="2024-01-17"):
+    return code(text, date).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia criticized the United States on Monday.", ("RUS", "111", "USA")),
+        ("China praised Pakistan for its support.", ("CHN", "051", "PAK")),
+        ("Iran accused Israel of sabotage.", ("IRN", "112", "ISR")),
+        ("Police arrested protesters in Nairobi.", ("COP", "173", "CVL")),
+    ],
+)
+def test_patterns_subject_verb_object(code, text, expected) -> None:
+    assert expected in triples(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union imposed sanctions on Iran.", ("IGOEU", "163", "IRN")),
+        ("India held talks with Bangladesh in Delhi.", ("IND", "040", "BGD")),
+        ("Turkish troops clashed with Syrian forces.", ("TURMIL", "190", "SYRMIL")),
+    ],
+)
+def test_patterns_prepositional_targets(code, text, expected) -> None:
+    found = triples(code(text))
+    assert any(s and s.startswith(expected[0][:3]) and c == expected[1] and t and t.startswith(expected[2][:3])
+               for s, c, t in found), found
+
+
+def test_patterns_passive_with_agent(code) -> None:
+    evs = _events(code, "The Iranian president was invited by Chinese President Xi Jinping to visit Beijing.")
+    inv = [e for e in evs if e.root in ("03", "04")]
+    assert inv and inv[0].source.country == "CHN" and inv[0].target.country == "IRN"
+
+
+def test_patterns_compound_subject_meeting_each_other(code) -> None:
+    evs = _events(code, "In mid-September, Putin and Kim Jong Un met at a summit in Russia.")
+    meets = [e for e in evs if e.cameo == "040"]
+    assert len(meets) == 1
+    assert {meets[0].source.country, meets[0].target.country} == {"RUS", "PRK"}
+    assert meets[0].date == "2023-09"
+
+
+def test_patterns_compound_subject_one_event_each(code) -> None:
+    evs = _events(code, "Both Russia and North Korea have repeatedly rejected the criticism.")
+    assert {e.source.country for e in evs if e.root == "12"} == {"RUS", "PRK"}
+
+
+def test_patterns_compound_object_one_event_each(code) -> None:
+    evs = _events(code, "Japan condemned North Korea and China.")
+    assert {e.target.country for e in evs if e.cameo == "111"} == {"PRK", "CHN"}
+
+
+def test_patterns_negation_is_not_an_attack(code) -> None:
+    evs = _events(code, "Russia did not attack Ukraine.")
+    assert evs and all(e.modality == "negated" for e in evs)
+    assert all(e.confidence < 0.5 for e in evs)
+
+
+def test_patterns_failed_to_is_negated(code) -> None:
+    evs = _events(code, "Egypt failed to mediate between Israel and Hamas.")
+    assert all(e.modality == "negated" for e in evs)
+
+
+def test_patterns_future_becomes_intent(code) -> None:
+    evs = _events(code, "Moscow says it will develop ties with Pyongyang.")
+    ev = [e for e in evs if e.root == "03"]
+    assert ev and ev[0].modality in ("future", "claimed") and ev[0].source.country == "RUS"
+    assert ev[0].target.country == "PRK"
+
+
+def test_patterns_threat_to_attack_is_a_threat(code) -> None:
+    evs = _events(code, "Iran threatened to attack Israel.")
+    assert ("IRN", "138", "ISR") in triples(code("Iran threatened to attack Israel.")) or \
+        any(e.root == "13" and e.target and e.target.country == "ISR" for e in evs)
+
+
+def test_patterns_refusal_becomes_rejection(code) -> None:
+    evs = _events(code, "Ankara refuses to lift the ban on Cypriot ships.")
+    assert any(e.root == "12" for e in evs)
+
+
+def test_patterns_nominal_sanctions_by(code) -> None:
+    evs = _events(code, "North Korea has been under sanctions by the U.S. and the United Nations Security Council.")
+    got = {(e.source.code[:3] if e.source.code.startswith("IGO") is False else "IGO", e.target.country)
+           for e in evs if e.cameo == "163"}
+    assert got == {("USA", "PRK"), ("IGO", "PRK")}
+
+
+def test_patterns_nominal_talks_between(code) -> None:
+    evs = _events(code, "Talks between Armenia and Azerbaijan resumed in Brussels.")
+    assert any({e.source.country, e.target.country} == {"ARM", "AZE"} and e.root == "04" for e in evs if e.target)
+
+
+def test_patterns_saying_alone_is_not_a_statement_event(code) -> None:
+    assert _events(code, "The French foreign minister said the weather was cold on Tuesday.") == []
+
+
+def test_patterns_reported_speech_codes_what_was_said(code) -> None:
+    evs = _events(code, "Peskov said Russia will attack Ukraine.")
+    assert any(e.source and e.source.country == "RUS" and e.target and e.target.country == "UKR" and e.root == "13"
+               for e in evs)
+
+
+def test_patterns_dateline_agency_is_not_an_actor(code) -> None:
+    art = code("MOSCOW (Reuters) - Russia criticized Germany on Monday.")
+    for e in art.events:
+        for a in (e.source, e.target):
+            assert a is None or "Reuters" not in a.text
+
+
+def test_patterns_event_dates_follow_their_clause(code) -> None:
+    art = code("Putin has deepened ties with North Korea since sending troops into Ukraine in 2022.")
+    by_root = {e.root: e.date for e in art.events}
+    assert by_root.get("19") == "2022"
+    assert by_root.get("05") == "2024-01-17"
+
+
+def test_patterns_every_event_explains_itself(code) -> None:
+    art = code("Japan condemned North Korea's missile launch on Tuesday.")
+    for e in art.events:
+        assert e.rule and 0 < e.confidence <= 1 and e.dictionary_version
+        assert art.text[e.evidence.start:e.evidence.end] == e.evidence.text
