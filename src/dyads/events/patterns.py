@@ -10,7 +10,6 @@ their own with actors ("sanctions by the U.S.", "talks between X and Y") become 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +22,14 @@ FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
 CLIMB_DEPS = {"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp", "oprd"}
 ARG_POS = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
+ABSTRACT_NOUNS = {
+    "decision", "plan", "proposal", "idea", "situation", "issue", "problem", "matter", "question", "way",
+    "time", "year", "day", "week", "month", "area", "part", "percent", "number", "lot", "kind", "end",
+    "fact", "case", "process", "effort", "attempt", "step", "measure", "move", "need", "role", "term",
+    "condition", "position", "interest", "view", "focus", "reason", "result", "change", "development",
+    "policy", "law", "rule", "order", "bill", "program", "programme", "project", "system", "level",
+    "rate", "price", "cost", "money", "amount", "million", "billion", "side", "action", "activity",
+}
 NOT_TARGET_LEMMAS = {"it", "that", "which", "this", "what", "something", "anything", "everything"}
 
 
@@ -128,7 +135,9 @@ class SentenceCoder:
 
     def phrase_actor(self, h: Any) -> Actor | None:
         """An argument no dictionary knows: keep its text and span, with no code."""
-        if h.pos_ == "NOUN" and h.ent_type_ == "" and not _agentive(h):
+        lemma = h.lemma_.lower()
+        if h.pos_ == "NOUN" and (lemma in ABSTRACT_NOUNS or self.lex.noun_entry(lemma) is not None
+                                 or h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")):
             return None
         start, end = self.actors.phrase_bounds(h)
         return Actor(code=None, country=None, sector=None, name=None, text=h.doc.text[start:end],
@@ -155,6 +164,9 @@ class SentenceCoder:
         """(modality, governing intent kind) for a verb: negated, future, hypothetical, asserted."""
         kids = list(v.children)
         if any(c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("advmod", "det")) for c in kids):
+            aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+            if aux & (FUTURE_AUX | {"would", "can", "could", "wo", "ca"}):
+                return "asserted", "refuse"  # "will not lift the ban": a refusal
             return "negated", None
         kind = None
         cur = v
@@ -170,6 +182,8 @@ class SentenceCoder:
                 break
             cur = gov
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if kind == "negated_future":
+            return "negated_future", kind
         if kind == "negated":
             return "negated", kind
         if kind == "refuse":
@@ -186,7 +200,9 @@ class SentenceCoder:
         root = code[:2]
         if kind == "refuse":
             return self.lex.refuse_codes.get(root, code)
-        if kind == "threat" or (modality == "future" and kind in (None, "future")):
+        if kind == "threat":
+            return self.lex.future_codes.get(root, code) if root >= "14" else "130"
+        if modality == "future" and kind in (None, "future"):
             return self.lex.future_codes.get(root, code)
         return code
 
@@ -196,7 +212,7 @@ class SentenceCoder:
         lemma = v.lemma_.lower()
         kids = list(v.children)
         prts = {c.lower_ for c in kids if c.dep_ == "prt"}
-        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "agent")}
+        preps = {c.lower_ for c in kids if c.dep_ in ("prep", "agent") and not _date_prep(c)} | prts
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objs:
             objs = [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
@@ -270,6 +286,9 @@ class SentenceCoder:
         tgt_heads += self.prep_objects(v, preps)
         if noun is not None:
             tgt_heads += self.noun_prep_objects(noun, preps)
+        if not tgt_heads and preps:  # "sent supplies and doctors to Nepal": the prep hangs off the object
+            for obj in expand_conj([c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]):
+                tgt_heads += self.prep_objects(obj, preps)
         tgt_heads = [t for t in tgt_heads if t.lemma_.lower() not in NOT_TARGET_LEMMAS]
         sources = self.resolve_all(src_heads)
         targets = self.resolve_all(tgt_heads)
@@ -281,7 +300,6 @@ class SentenceCoder:
                 if found:
                     targets = found
                     break
-        sources = [s for s in sources if not _is_pronoun_text(s.text) or s.code]
         rule_suffix = ""
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
@@ -376,13 +394,22 @@ class SentenceCoder:
                              round(self.confidence(gov, s, t, modality) - 0.1, 3), (start, end), gov))
         return out
 
-    def sentence(self, sent: Any) -> Iterator[Found]:
+    def sentence(self, sent: Any) -> list[Found]:
+        found: list[Found] = []
         for tok in sent:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
-                yield from self.verb_events(tok)
+                found.extend(self.verb_events(tok))
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN"):
-                yield from self.noun_events(tok)
+                found.extend(self.noun_events(tok))
+        # The highest event in the tree is the sentence's main event: one governed by another
+        # event's trigger ("provided money to support projects") ranks below it.
+        triggers = {f.trigger.i for f in found}
+        for f in found:
+            anc = {a.i for a in f.trigger.ancestors}
+            if anc & (triggers - {f.trigger.i}):
+                f.confidence = round(max(0.05, f.confidence - 0.15), 3)
+        return found
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[Actor | None, Actor | None]]:
@@ -399,11 +426,12 @@ def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[
     return out
 
 
+def _date_prep(prep: Any) -> bool:
+    """"on Wednesday": a preposition whose object is a date, not an argument."""
+    return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
+
+
 def _agentive(h: Any) -> bool:
     """A common noun that names people or groups ("protesters", "the ministry")."""
     low = h.lower_
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors")) and h.tag_ == "NNS"
-
-
-def _is_pronoun_text(text: str) -> bool:
-    return text.lower() in {"it", "they", "he", "she", "we", "i", "you", "them"}

@@ -6,6 +6,8 @@ from typing import Any
 
 from dyads.actors.stage import resolver_for
 from dyads.dates import dates_of
+from dyads.events.cameo import penta_class
+from dyads.events.classifier import CLASS_CODES, PentaModel, features, load_penta_model
 from dyads.events.patterns import Found, SentenceCoder
 from dyads.model import Article, Event, Span
 
@@ -19,8 +21,14 @@ def annotate(article: Article, res: Any) -> Article:
     dates = dates_of(doc)
     found: list[tuple[int, Found]] = []
     headline_end = headline_length(article.text)
+    model = load_penta_model()
     for si, sent in enumerate(doc.sents):
-        found.extend((si, f) for f in coder.sentence(sent) if f.trigger.idx >= headline_end)
+        if sent.end_char <= headline_end:
+            continue
+        here = [f for f in coder.sentence(sent) if f.trigger.idx >= headline_end]
+        if model is not None:
+            here = weigh_by_model(coder, model, sent, here)
+        found.extend((si, f) for f in here)
     events: dict[tuple, Event] = {}
     for si, f in found:
         ev = to_event(article, si, f, res, event_date(f.date_token, dates, article.date))
@@ -31,6 +39,55 @@ def annotate(article: Article, res: Any) -> Article:
     for n, ev in enumerate(article.events):
         ev.id = f"{article.id}-E{n + 1:02d}"
     return article
+
+
+FALLBACK_MIN_PROB = 0.4
+OVERRIDE_MIN_PROB = 0.6
+
+
+def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: list[Found]) -> list[Found]:
+    """Rank a sentence's events by how well their class fits the sentence classifier, and where no
+    pattern fired, let a confident classifier code the sentence's main clause (rule ``model:…``)."""
+    probs = model.scores(features(sent))
+    by_class = dict(zip(model.classes, probs, strict=True))
+    for f in here:
+        f.confidence = round(f.confidence * (0.3 + 0.7 * by_class.get(penta_class(f.code[:2]), 0.0)), 3)
+    k, p, why = model.predict(sent)
+    if here:
+        best = max(here, key=lambda f: f.confidence)
+        if p >= OVERRIDE_MIN_PROB and all(penta_class(f.code[:2]) != k for f in here) and best.modality != "negated":
+            # the patterns found actors but the sentence reads as another kind of event: the
+            # classifier's reading leads, with the pattern's actors; the pattern's events stay
+            rule = f"model:{model.version}[{','.join(why)}]+actors:{best.rule}>{CLASS_CODES[k]}"
+            here.append(Found(best.trigger, CLASS_CODES[k], rule, best.source, best.target, best.modality,
+                              round(min(0.95, best.confidence + 0.05), 3), best.evidence, best.date_token))
+        return here
+    if p < FALLBACK_MIN_PROB:
+        return []
+    root = sent.root
+    speaker = coder.subjects(root) if root.lemma_.lower() in coder.lex.speech_verbs else []
+    if speaker:  # "X said (that) Y ...": the reported clause carries the event
+        clause = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        if not clause:
+            return []
+        root = clause[0]
+    if root.pos_ not in ("VERB", "AUX"):
+        return []
+    sources = coder.resolve_all(coder.subjects(root) or speaker)
+    objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    objs += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
+    targets = coder.resolve_all(objs[:1])
+    if not sources and not targets:
+        return []
+    modality, _ = coder.modality(root)
+    rule = f"model:{model.version}[{','.join(why)}]>{CLASS_CODES[k]}"
+    out = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            start = min([root.i] + ([coder._tok_of(s)] if s else []))
+            end = max([root.i + 1] + ([coder._tok_end(t)] if t else []))
+            out.append(Found(root, CLASS_CODES[k], rule, s, t, modality, round(0.45 * p, 3), (start, end), root))
+    return out[:2]
 
 
 def headline_length(text: str) -> int:
