@@ -30,6 +30,7 @@ ABSTRACT_NOUNS = {
     "policy", "law", "rule", "order", "bill", "program", "programme", "project", "system", "level",
     "rate", "price", "cost", "money", "amount", "million", "billion", "side", "action", "activity",
 }
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "within", "across", "around", "outside", "throughout", "during"}
 NOT_TARGET_LEMMAS = {"it", "that", "which", "this", "what", "something", "anything", "everything"}
 
 
@@ -75,8 +76,7 @@ class SentenceCoder:
             return expand_conj(subs)
         if depth > 4 or v.dep_ not in CLIMB_DEPS or v.head is v:
             return []
-        if v.tag_ == "VBN" and v.dep_ == "advcl":  # "Asked about the talks, Peskov said": passive sense
-            return []
+
         head = v.head
         if head.dep_ == "prep" and v.dep_ == "pcomp":
             head = head.head
@@ -148,6 +148,8 @@ class SentenceCoder:
         for t in root.subtree:
             if t.i in exclude or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "flat"):
                 continue
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
+                continue  # "at the space center in Russia": a place, not a target
             a = self.actors.actor_for(t)
             if a is not None and a.code:
                 return [a]
@@ -266,6 +268,8 @@ class SentenceCoder:
             return []  # "invited X to visit", "urged X to act": the governing verb is the event
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "why") for c in v.children):
             return []  # "talks on how Russia could help": a topic, not an event
+        if v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in v.children):
+            return []  # "Asked about the talks, Peskov said": a participle in the passive sense
         if noun is not None:
             self.consumed.add(noun.i)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
@@ -301,6 +305,11 @@ class SentenceCoder:
                     targets = found
                     break
         rule_suffix = ""
+        if not targets and noun is None and not (entry.sym and len(sources) > 1):
+            # the first coded actor elsewhere in the verb's clause
+            skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
+            targets = self.search_target(v, skip)
+            rule_suffix = "+clause_target" if targets else ""
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
             rule_suffix = "+implicit_partner" if targets else ""

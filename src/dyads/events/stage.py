@@ -28,7 +28,7 @@ def annotate(article: Article, res: Any) -> Article:
         here = [f for f in coder.sentence(sent) if f.trigger.idx >= headline_end]
         if model is not None:
             here = weigh_by_model(coder, model, sent, here)
-        found.extend((si, f) for f in here)
+        found.extend((si, f) for f in keep_informative(here))
     events: dict[tuple, Event] = {}
     for si, f in found:
         ev = to_event(article, si, f, res, event_date(f.date_token, dates, article.date))
@@ -88,6 +88,15 @@ def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: lis
             end = max([root.i + 1] + ([coder._tok_end(t)] if t else []))
             out.append(Found(root, CLASS_CODES[k], rule, s, t, modality, round(0.45 * p, 3), (start, end), root))
     return out[:2]
+
+
+def keep_informative(here: list[Found]) -> list[Found]:
+    """Drop secondary events that name no coded actor on either side: a dyadic record with two
+    unknown actors says little. The sentence's best event is always kept."""
+    if len(here) <= 1:
+        return here
+    best = max(here, key=lambda f: f.confidence)
+    return [f for f in here if f is best or (f.source and f.source.code) or (f.target and f.target.code)]
 
 
 def headline_length(text: str) -> int:
