@@ -161,7 +161,9 @@ class ArticleActors:
         r = self._combine(head, mentions)
         if r is None or r.country is None or r.sector is None:
             # role nouns with "of X" and appositions fill what the phrase itself leaves open
-            for other in [*self._of_phrase(head), *appos]:
+            head_m = self.mention_at.get(head.i)
+            of = self._of_phrase(head) if head_m is not None and head_m.entry.kind == "agent" else []
+            for other in [*of, *appos]:
                 if other.i == head.i:
                     continue
                 o = self._combine(other, [m for t in self._phrase(other) if (m := self.mention_at.get(t.i))])

@@ -30,6 +30,7 @@ ABSTRACT_NOUNS = {
     "policy", "law", "rule", "order", "bill", "program", "programme", "project", "system", "level",
     "rate", "price", "cost", "money", "amount", "million", "billion", "side", "action", "activity",
 }
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ship")
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "within", "across", "around", "outside", "throughout", "during"}
 NOT_TARGET_LEMMAS = {"it", "that", "which", "this", "what", "something", "anything", "everything"}
 
@@ -137,7 +138,8 @@ class SentenceCoder:
         """An argument no dictionary knows: keep its text and span, with no code."""
         lemma = h.lemma_.lower()
         if h.pos_ == "NOUN" and (lemma in ABSTRACT_NOUNS or self.lex.noun_entry(lemma) is not None
-                                 or h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")):
+                                 or h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
+                                 or (lemma.endswith(ABSTRACT_SUFFIXES) and not h.ent_type_)):
             return None
         start, end = self.actors.phrase_bounds(h)
         return Actor(code=None, country=None, sector=None, name=None, text=h.doc.text[start:end],
@@ -289,7 +291,9 @@ class SentenceCoder:
             tgt_heads += [c for c in v.children if c.dep_ == "dative" and c not in tgt_heads]
         tgt_heads += self.prep_objects(v, preps)
         if noun is not None:
-            tgt_heads += self.noun_prep_objects(noun, preps)
+            noun_entry = self.noun_entry(noun)
+            noun_preps = tuple(preps) + (noun_entry.preps if noun_entry is not None else ())
+            tgt_heads += self.noun_prep_objects(noun, noun_preps)
         if not tgt_heads and preps:  # "sent supplies and doctors to Nepal": the prep hangs off the object
             for obj in expand_conj([c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]):
                 tgt_heads += self.prep_objects(obj, preps)
@@ -305,6 +309,10 @@ class SentenceCoder:
                     targets = found
                     break
         rule_suffix = ""
+        if not targets and noun is not None and isinstance(entry, VerbEntry) and not passive:
+            obj_actor = self.actors.actor_for(noun)  # "expelled 20 aid workers": the object is the target
+            if obj_actor is not None and obj_actor.code:
+                targets = [obj_actor]
         if not targets and noun is None and not (entry.sym and len(sources) > 1):
             # the first coded actor elsewhere in the verb's clause
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
