@@ -53,7 +53,7 @@ def test_patterns_compound_subject_meeting_each_other(code) -> None:
 
 
 def test_patterns_compound_subject_one_event_each(code) -> None:
-    evs = _events(code, "Both Russia and North Korea have repeatedly rejected the criticism.")
+    evs = _events(code, "Both Russia and North Korea have repeatedly rejected the proposal.")
     assert {e.source.country for e in evs if e.root == "12"} == {"RUS", "PRK"}
 
 

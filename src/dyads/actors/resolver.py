@@ -49,6 +49,7 @@ class Resolved:
     how: str
     person: bool = False
     plural: bool = False
+    at: int | None = None  # for pronouns: token index of the mention that names the actor
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
@@ -83,10 +84,14 @@ class ArticleActors:
         r = self.resolve(head)
         if r is None:
             return None
-        start, end = self.phrase_bounds(head)
+        named = head
+        if r.at is not None and (head.pos_ == "PRON" or head.lower_ in RELATIVE):
+            named = self.doc[r.at]  # a pronoun: point at the words that name the actor
+        start, end = self.phrase_bounds(named)
         text = self.doc.text[start:end]
+        how = r.how if named is head else f"{r.how} ('{head.text}' at {head.idx})"
         return Actor(code=r.code, country=r.country, sector=r.sector, name=r.name, text=text,
-                     start=start, end=end, how=r.how)
+                     start=start, end=end, how=how)
 
     def resolve(self, head: Any) -> Resolved | None:
         if head.i in self._cache:
@@ -260,7 +265,10 @@ class ArticleActors:
         low = tok.lower_
         if low in RELATIVE:
             if tok.head.dep_ in {"relcl", "acl"}:
-                return self.resolve(tok.head.head)
+                r = self.resolve(tok.head.head)
+                if r is not None and r.at is None:
+                    r = Resolved(r.code, r.country, r.sector, r.name, r.how, r.person, r.plural, tok.head.head.i)
+                return r
             return None
         if low in FIRST_PLURAL or low in FIRST_SINGULAR:
             for s, e, speaker in self.quote_speakers:
@@ -295,7 +303,7 @@ class ArticleActors:
                 continue
             if ok(r):
                 return Resolved(r.code, r.country, r.sector, r.name, f"pronoun:{tok.lower_}->{r.code}",
-                                r.person, r.plural)
+                                r.person, r.plural, r.at if r.at is not None else i)
         return None
 
     def antecedent_country(self, tok: Any, exclude: set[str]) -> Actor | None:
