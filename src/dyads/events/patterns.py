@@ -96,7 +96,7 @@ class SentenceCoder:
         out = []
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
         return expand_conj(out)
 
     def noun_prep_objects(self, noun: Any, preps: tuple[str, ...] | list[str]) -> list[Any]:
@@ -147,17 +147,23 @@ class SentenceCoder:
 
     def search_target(self, root: Any, exclude: set[int]) -> list[Actor]:
         """First coded actor in an object clause ("condemned what they say were X's deliveries")."""
+        places: list[Any] = []
         for t in root.subtree:
             if t.i in exclude or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "flat"):
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
-                continue  # "at the space center in Russia": a place, not a target
+                places.append(t)  # "at the space center in Russia": a place, a target only as a last resort
+                continue
             a = self.actors.actor_for(t)
             if a is not None and a.code:
                 return [a]
         for t in root.subtree:
             if t.i in exclude or t.pos_ != "ADJ":
                 continue
+            a = self.actors.actor_for(t)
+            if a is not None and a.country:
+                return [a]
+        for t in places:
             a = self.actors.actor_for(t)
             if a is not None and a.country:
                 return [a]
@@ -295,8 +301,11 @@ class SentenceCoder:
             noun_preps = tuple(preps) + (noun_entry.preps if noun_entry is not None else ())
             tgt_heads += self.noun_prep_objects(noun, noun_preps)
         if not tgt_heads and preps:  # "sent supplies and doctors to Nepal": the prep hangs off the object
-            for obj in expand_conj([c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]):
-                tgt_heads += self.prep_objects(obj, preps)
+            for obj in [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]:
+                for t in obj.subtree:
+                    tgt_heads += self.prep_objects(t, preps)
+                    if tgt_heads:
+                        break
         tgt_heads = [t for t in tgt_heads if t.lemma_.lower() not in NOT_TARGET_LEMMAS]
         sources = self.resolve_all(src_heads)
         targets = self.resolve_all(tgt_heads)
@@ -316,6 +325,8 @@ class SentenceCoder:
         if not targets and noun is None and not (entry.sym and len(sources) > 1):
             # the first coded actor elsewhere in the verb's clause
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
+            if getattr(entry, "no_target_obj", False):  # "sent troops": the object is what is sent
+                skip |= {t.i for c in v.children if c.dep_ == "dobj" for t in c.subtree}
             targets = self.search_target(v, skip)
             rule_suffix = "+clause_target" if targets else ""
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
