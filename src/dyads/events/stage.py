@@ -90,13 +90,19 @@ def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: lis
     return out[:2]
 
 
+MIN_SHARE_OF_BEST = 0.5
+
+
 def keep_informative(here: list[Found]) -> list[Found]:
-    """Drop secondary events that name no coded actor on either side: a dyadic record with two
-    unknown actors says little. The sentence's best event is always kept."""
+    """Drop a sentence's secondary events that name no coded actor on either side (a dyadic record
+    with two unknown actors says little) or that have under half the confidence of the sentence's
+    best event. The best event is always kept."""
     if len(here) <= 1:
         return here
     best = max(here, key=lambda f: f.confidence)
-    return [f for f in here if f is best or (f.source and f.source.code) or (f.target and f.target.code)]
+    return [f for f in here if f is best or (
+        ((f.source and f.source.code) or (f.target and f.target.code))
+        and f.confidence >= MIN_SHARE_OF_BEST * best.confidence)]
 
 
 def headline_length(text: str) -> int:
