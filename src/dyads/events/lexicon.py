@@ -66,6 +66,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     control_object_verbs: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
+    adjectives: dict[str, str] = field(default_factory=dict)  # predicate adjective -> code
 
     def verb_entries(self, lemma: str) -> list[VerbEntry]:
         return self.verbs.get(lemma, [])
@@ -84,6 +85,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         speech_verbs=frozenset(raw.get("speech_verbs", [])),
         control_object_verbs=frozenset(raw.get("control_object_verbs", [])),
         relation_nouns=frozenset(raw.get("relation_nouns", [])),
+        adjectives=dict(raw.get("adjectives", {})),
     )
     for v in raw.get("verbs", []):
         entry = VerbEntry(

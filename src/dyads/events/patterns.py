@@ -17,6 +17,8 @@ from dyads.actors.resolver import ArticleActors
 from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.model import Actor
 
+OBLIGATION_AUX = {"must", "should", "ought"}
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess", "boast"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
@@ -338,6 +340,18 @@ class SentenceCoder:
         code = self.adjust_code(entry.code, modality, kind)
         rule = entry.rule if noun is None or isinstance(entry, VerbEntry) else f"light:{v.lemma_.lower()}+{entry.rule}"
         rule += rule_suffix
+        speech = self.governing_speech(v)
+        if speech is not None and modality != "negated":
+            speaker_heads = self.subjects(speech)
+            speakers = self.resolve_all(speaker_heads)
+            if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in v.children) and speakers:
+                # "X said Y must do Z": X demands it of Y
+                targets, sources = sources, speakers[:1]
+                code, rule = "100", f"{rule}+obligation>100"
+            elif speech.lemma_.lower() in CLAIM_VERBS and speakers and sources and \
+                    any(self._same_actor(s, speakers[0]) for s in sources):
+                # "the rebels claimed they had attacked the convoy": a claim of responsibility
+                code, rule = "015", f"{rule}+claimed_by_actor>015"
         sym = entry.sym
         out = []
         for s, t in _pairs(sources, targets, sym):
@@ -347,6 +361,38 @@ class SentenceCoder:
                 ev_end = v.i + 1
             out.append(Found(v, code, rule, s, t, modality, self.confidence(v, s, t, modality),
                              (ev_start, ev_end), v))
+        return out
+
+    def governing_speech(self, v: Any) -> Any:
+        """The saying verb whose reported clause holds ``v`` ("X said (that) ... v"), or None."""
+        cur = v
+        for _ in range(3):
+            if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head is cur:
+                return None
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.speech_verbs and cur.pos_ == "VERB":
+                return cur
+        return None
+
+    def _same_actor(self, a: Actor, b: Actor) -> bool:
+        return (a.start, a.end) == (b.start, b.end) or bool(a.code and a.code == b.code)
+
+    def predicate_events(self, tok: Any) -> list[Found]:
+        """Adjective predicates: "X is skeptical about Y" (012), "optimistic" (013)."""
+        code = self.lex.adjectives.get(tok.lemma_.lower())
+        if code is None or tok.dep_ not in ("acomp", "ROOT"):
+            return []
+        head = tok.head if tok.dep_ == "acomp" else tok
+        sources = self.resolve_all(self.subjects(head))
+        targets = self.resolve_all(self.prep_objects(tok, ("about", "of", "over", "on", "at", "with", "for")))
+        if not sources:
+            return []
+        modality, _ = self.modality(head)
+        out = []
+        for s, t in _pairs(sources, targets, False):
+            end = max([tok.i + 1] + ([self._tok_end(t)] if t else []))
+            out.append(Found(tok, code, f"adj:{tok.lemma_.lower()}>{code}", s, t, modality,
+                             self.confidence(head, s, t, modality), (min(self._tok_of(s), tok.i), end), head))
         return out
 
     def _tok_of(self, a: Actor) -> int:
@@ -430,6 +476,8 @@ class SentenceCoder:
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN"):
                 found.extend(self.noun_events(tok))
+            elif tok.pos_ == "ADJ":
+                found.extend(self.predicate_events(tok))
         # The highest event in the tree is the sentence's main event: one governed by another
         # event's trigger ("provided money to support projects") ranks below it.
         triggers = {f.trigger.i for f in found}
