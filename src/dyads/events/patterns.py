@@ -147,7 +147,7 @@ class SentenceCoder:
         return Actor(code=None, country=None, sector=None, name=None, text=h.doc.text[start:end],
                      start=start, end=end, how="phrase")
 
-    def search_target(self, root: Any, exclude: set[int]) -> list[Actor]:
+    def search_target(self, root: Any, exclude: set[int], own: set[str] | None = None) -> list[Actor]:
         """First coded actor in an object clause ("condemned what they say were X's deliveries")."""
         places: list[Any] = []
         for t in root.subtree:
@@ -157,7 +157,7 @@ class SentenceCoder:
                 places.append(t)  # "at the space center in Russia": a place, a target only as a last resort
                 continue
             a = self.actors.actor_for(t)
-            if a is not None and a.code:
+            if a is not None and a.code and a.code not in (own or ()):
                 return [a]
         for t in root.subtree:
             if t.i in exclude or t.pos_ != "ADJ":
@@ -320,6 +320,10 @@ class SentenceCoder:
                     targets = found
                     break
         rule_suffix = ""
+        own = {s.code for s in sources if s.code}
+        targets = [t for t in targets if not (t.code and t.code in own and _possessed(t, self.actors.doc))]
+        if any(t.code for t in targets):  # "offered the US a regiment": a named actor beats a thing
+            targets = [t for t in targets if t.code]
         if not targets and noun is not None and isinstance(entry, VerbEntry) and not passive:
             obj_actor = self.actors.actor_for(noun)  # "expelled 20 aid workers": the object is the target
             if obj_actor is not None and obj_actor.code:
@@ -329,8 +333,12 @@ class SentenceCoder:
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
             if getattr(entry, "no_target_obj", False):  # "sent troops": the object is what is sent
                 skip |= {t.i for c in v.children if c.dep_ == "dobj" for t in c.subtree}
-            targets = self.search_target(v, skip)
+            targets = [t for t in self.search_target(v, skip, own) if t.code not in own]
             rule_suffix = "+clause_target" if targets else ""
+        if not targets and noun is not None and not passive and not (entry.sym and len(sources) > 1):
+            skip = {t.i for h in src_heads for t in h.subtree} | {noun.i}
+            targets = [t for t in self.search_target(noun, skip, own) if t.code not in own]
+            rule_suffix = "+noun_target" if targets else ""
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
             rule_suffix = "+implicit_partner" if targets else ""
@@ -500,6 +508,12 @@ def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[
                 continue
             out.append((s, t))
     return out
+
+
+def _possessed(a: Actor, doc: Any) -> bool:
+    """"its borders", "their weapons": a phrase owned through a possessive pronoun."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in span)
 
 
 def _date_prep(prep: Any) -> bool:
