@@ -17,6 +17,7 @@ from dyads.actors.resolver import ArticleActors
 from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.model import Actor
 
+MUTUAL_GOVERNORS = {"agree", "decide", "pledge", "vow", "promise"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess", "boast"}
 NEG_WORDS = {"not", "n't", "never", "no"}
@@ -360,7 +361,8 @@ class SentenceCoder:
                     any(self._same_actor(s, speakers[0]) for s in sources):
                 # "the rebels claimed they had attacked the convoy": a claim of responsibility
                 code, rule = "015", f"{rule}+claimed_by_actor>015"
-        sym = entry.sym
+        # "A and B agreed to share information": a joint act of the two, as with symmetric verbs
+        sym = entry.sym or (v.dep_ == "xcomp" and v.head.lemma_.lower() in MUTUAL_GOVERNORS)
         out = []
         for s, t in _pairs(sources, targets, sym):
             ev_start = min([v.i] + ([self._tok_of(s)] if s and self._direct_subject(v, s) else []))
