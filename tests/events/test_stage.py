@@ -1,0 +1,49 @@
+"""Stage-level behaviour: headlines, ranking, the classifier fallback, dates per clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.events.classifier import load_penta_model
+from dyads.events.stage import headline_length
+from dyads.splits import split_of
+
+
+@pytest.mark.parametrize(
+    ("text", "is_headline"),
+    [
+        ("Kremlin: Russia Developing Ties With North Korea\nMOSCOW (Reuters) - Text.", True),
+        ("Russia praised China on Monday.\nMore text.", False),
+        ("Russia Praises China", False),  # nothing below it
+    ],
+)
+def test_stage_headline_detection(text: str, is_headline: bool) -> None:
+    assert (headline_length(text) > 0) == is_headline
+
+
+def test_stage_headline_is_not_coded(code) -> None:
+    art = code("Japan Condemns North Korea Over Missile Test\nTOKYO - China praised Pakistan on Monday.")
+    assert art.events and all(e.evidence.start > 40 for e in art.events)
+
+
+def test_stage_main_event_has_highest_confidence(code) -> None:
+    art = code("Germany provided 6 million euros to support refugees in Jordan.")
+    best = max(art.events, key=lambda e: e.confidence)
+    assert best.root == "07"
+
+
+def test_stage_classifier_codes_sentences_without_a_pattern(code) -> None:
+    art = code("Iranian officials asked the French ambassador about the missile programme last week.")
+    assert all(e.rule for e in art.events)
+    model = load_penta_model()
+    assert model is not None and model.version.startswith("penta-bow")
+    for e in art.events:
+        if e.rule.startswith("model:"):
+            assert e.confidence < 0.5 and "[" in e.rule
+
+
+def test_splits_are_deterministic_and_keep_a_fifth_apart() -> None:
+    ids = [f"item-{i}" for i in range(1000)]
+    held = [i for i in ids if split_of(i) == "heldout"]
+    assert 150 < len(held) < 250
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids]
