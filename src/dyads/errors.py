@@ -40,3 +40,61 @@ class E:
     E043 = "E043 {path}: no store at this path; run 'dyads ingest PATH --db {path}' first."
     # eval
     E050 = "E050 {item}: not a gold JSONL v1 record ({detail}); see docs/gold-format.md."
+    E051 = "E051 {item}: id {id!r} was already used on line {first}; gold ids must be unique, so this line is skipped."
+    E052 = "E052 {path}: no gold records to score ({detail}); see docs/gold-format.md for the format."
+    E053 = "E053 {item}: not a prediction ({detail}); give 'dyads code --format jsonl' output (one article per line)."
+    E054 = "E054 {path}: not a seed gold file ({detail}); a *.gold.json needs id, events and a .txt beside it."
+    E055 = "E055 {path}: cannot score this file; give a gold JSONL v1 file (.jsonl) or a seed *.gold.json."
+    # web: HTML, WARC, feeds, fetching, watch
+    E060 = ("E060 {item}: no article text in the page ({detail}); it may be an index, error, consent or "
+            "script-rendered page: give the article's own page.")
+    E061 = "E061 {item}: cannot parse the HTML ({detail}); the file may be truncated or not HTML."
+    E062 = "E062 {item}: the 'html' field is not a string; give the page source as one JSON string."
+    E063 = ("E063 {item}: WARC stream broken at byte {offset:,} ({detail}); the file is truncated or corrupt; "
+            "the {count} article(s) before it were read.")
+    E064 = "E064 {item}: not a WARC file ({detail}); give a .warc or .warc.gz file written by a crawler."
+    E065 = ("E065 {item}: not an RSS or Atom feed ({detail}); give the feed's own URL (often /feed or /rss.xml) "
+            "or a local feed file.")
+    E066 = "E066 {item}: HTTP {status} {reason}; check the URL, or wait if the server is failing."
+    E067 = "E067 {item}: no response within {seconds:g}s after {attempts} attempt(s); the server is slow or down."
+    E068 = "E068 {item}: cannot connect ({detail}); check the URL and the network."
+    E069 = "E069 {item}: the response is over {limit:,} bytes; not read."
+    E070 = "E070 {item}: content type {ctype!r} is not an HTML page; only HTML articles are read."
+    E071 = "E071 {item}: robots.txt of {host} {why}; not fetched."
+    E072 = "E072 {item}: feed entry has no link to an article page; nothing to fetch."
+    E073 = ("E073 {item}: cannot fetch {scheme!r} URLs; use http(s) (local paths only in a local feed file).")
+    E074 = "E074 --every {value!r}: not a duration; use e.g. 90s, 15m or 1h (at least {minimum}s)."
+    E075 = ("E075 {item}: failed {attempts} times (last: {detail}); not retried any more; "
+            "run 'dyads watch --retry-failed' to try it again.")
+    # runner
+    E090 = "E090 --workers {value}: not a worker count; use 0 (one per core) or a positive number."
+    E091 = (
+        "E091 cannot reach the Dask scheduler at {address} ({detail}); check the address (tcp://host:8786) "
+        "and that the scheduler is running."
+    )
+    E092 = (
+        "E092 the Dask workers cannot code like this machine ({detail}); install the same dyads version and "
+        "spaCy pipeline on every worker image (see docs/cluster.md)."
+    )
+    E093 = "E093 a worker process died ({detail}); it may have run out of memory: retry with fewer --workers."
+    E094 = (
+        "E094 the Dask scheduler at {address} has no workers after {timeout:.0f} s; start some "
+        "('dask worker {address}') or scale the cluster up."
+    )
+    E095 = (
+        "E095 a shard killed Dask workers repeatedly ({detail}); they may run out of memory: give workers "
+        "more memory or fewer threads each."
+    )
+    # api
+    E100 = "E100 {path}: no store at this path; create it with 'dyads ingest PATH --db {path}' (no restart needed)."
+    E101 = "E101 {path}: cannot open the store read-only ({detail}); wait for the writer to finish or check the file."
+    E102 = "E102 {param}={value!r}: not an actor code; use 3-12 capital letters or digits, e.g. RUS or RUSGOV."
+    E103 = "E103 actor {value!r} has no events in this store; GET /api/actors lists the codes it holds."
+    E104 = "E104 {param}={value!r}: {detail}; use YYYY, YYYY-MM or YYYY-MM-DD."
+    E105 = "E105 invalid request: {detail}; see /openapi.json for the parameters and their ranges."
+    E106 = "E106 article {value!r} is not in this store; GET /api/events lists article ids."
+    E107 = "E107 writing is off on this server; start it with 'dyads serve --token T' to allow POST /api/articles."
+    E108 = "E108 missing or wrong token; send the server's token as 'Authorization: Bearer T'."
+    E109 = "E109 internal error ({kind}) while serving {path}; the server log has the details."
+    # quotes, entities, places, tone
+    E080 = "E080 data file {name!r} is missing or invalid ({detail}); reinstall dyads."

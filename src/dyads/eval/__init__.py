@@ -1,0 +1,107 @@
+"""Measuring dyads against hand-coded sentences: gold JSONL v1 files and seed references.
+
+>>> from dyads.eval import evaluate
+>>> report = evaluate("my-gold.jsonl")                      # doctest: +SKIP
+>>> report["main_event_class_accuracy"], report["event"]["f1"]  # doctest: +SKIP
+
+:func:`score` (and :func:`score_seed`) only compare dicts, so predictions from any coder that
+writes the ``dyads code --format jsonl`` schema can be scored. The matching rules are those of
+the maintainers' ``score.py``; docs/gold-format.md describes the gold format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dyads.errors import DyadsError, E
+from dyads.eval.case2021 import EXPECTED_ROOTS, label_report
+from dyads.eval.gold import GoldFile, PredictionFile, check_record, is_seed_path, load_gold, load_predictions, load_seed
+from dyads.eval.run import CodingRun, code_records
+from dyads.eval.scorer import score
+from dyads.eval.seed import score_seed
+from dyads.eval.targets import TARGETS, check_targets
+from dyads.splits import split_of
+
+__all__ = [
+    "EXPECTED_ROOTS",
+    "TARGETS",
+    "CodingRun",
+    "GoldFile",
+    "PredictionFile",
+    "check_record",
+    "check_targets",
+    "code_records",
+    "evaluate",
+    "evaluate_gold",
+    "evaluate_seed",
+    "label_report",
+    "load_gold",
+    "load_predictions",
+    "load_seed",
+    "score",
+    "score_seed",
+    "split_of",
+]
+
+
+def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
+                  limit: int | None = None, errors: int = 10) -> dict[str, Any]:
+    """Code (or read the predictions for) every record of a gold JSONL file and score them."""
+    gold = load_gold(path, limit=limit)
+    if not gold.records:
+        detail = f"{len(gold.problems)} malformed line(s)" if gold.problems else "the file is empty"
+        raise DyadsError(E.E052.format(path=path, detail=detail))
+    problems, warnings = list(gold.problems), []
+    coding = None
+    if predictions is not None:
+        pred_file = load_predictions(predictions)
+        problems += pred_file.problems
+        preds = pred_file.by_id
+    else:
+        run = code_records(gold.records, model=model)
+        problems += run.problems
+        warnings += run.warnings
+        preds = run.predictions
+        coding = run.summary()
+    report = {"gold": str(path), "format": "gold-jsonl-v1", **score(preds, gold.records, errors=errors)}
+    report["targets"] = check_targets(report)
+    report["coding"] = coding
+    report["problems"] = problems
+    report["warnings"] = warnings
+    return report
+
+
+def evaluate_seed(path: str | Path, *, model: str | None = None,
+                  predictions: str | Path | None = None) -> dict[str, Any]:
+    """Code the article beside a seed reference with the reference's date (or read predictions) and score it."""
+    gold, text = load_seed(path)
+    problems: list[str] = []
+    warnings: list[str] = []
+    coding = None
+    if predictions is not None:
+        pred_file = load_predictions(predictions)
+        problems += pred_file.problems
+        rows = pred_file.rows
+    else:
+        record = {"id": gold["id"], "text": text, "date": gold.get("date")}
+        run = code_records([record], model=model)
+        problems += run.problems
+        warnings += run.warnings
+        rows = list(run.predictions.values())
+        coding = run.summary()
+    report = {"gold": str(path), "format": "seed", **score_seed(rows, gold, text)}
+    report["coding"] = coding
+    report["problems"] = problems
+    report["warnings"] = warnings
+    return report
+
+
+def evaluate(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
+             limit: int | None = None, errors: int = 10) -> dict[str, Any]:
+    """Score dyads on a gold file: a seed ``*.gold.json`` or gold JSONL v1 (``.jsonl``)."""
+    if is_seed_path(path):
+        return evaluate_seed(path, model=model, predictions=predictions)
+    if not str(path).endswith((".jsonl", ".ndjson")) and Path(path).is_file():
+        raise DyadsError(E.E055.format(path=path))
+    return evaluate_gold(path, model=model, predictions=predictions, limit=limit, errors=errors)
