@@ -65,6 +65,7 @@ class ArticleActors:
     def __init__(self, doc: Any, mentions: list[Mention], dictionary: ActorDictionary,
                  pub_date: str | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text re-joins every token on each access: keep one copy
         self.dictionary = dictionary
         self.day = dt.date.fromisoformat(pub_date) if pub_date else None
         self.mention_at: dict[int, Mention] = {}
@@ -72,6 +73,13 @@ class ArticleActors:
             for i in range(m.start, m.end):
                 self.mention_at[i] = m
         self.excluded = self._dateline_tokens(doc)
+        # token -> sentence bounds and token -> entity, computed once (Token.sent rescans the doc)
+        self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end)
+            for i in range(sent.start, sent.end):
+                self.sent_bounds[i] = bounds
+        self.ent_at: dict[int, Any] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.people: dict[str, Resolved] = {}  # lower-cased name or surname -> actor
         self.history: list[tuple[int, Resolved]] = []  # (token index, actor) in text order
         self.quote_speakers: list[tuple[int, int, Resolved]] = []  # (start char, end char, speaker)
@@ -88,7 +96,7 @@ class ArticleActors:
         if r.at is not None and (head.pos_ == "PRON" or head.lower_ in RELATIVE):
             named = self.doc[r.at]  # a pronoun: point at the words that name the actor
         start, end = self.phrase_bounds(named)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         how = r.how if named is head else f"{r.how} ('{head.text}' at {head.idx})"
         return Actor(code=r.code, country=r.country, sector=r.sector, name=r.name, text=text,
                      start=start, end=end, how=how)
@@ -289,14 +297,14 @@ class ArticleActors:
         return None
 
     def _antecedent(self, tok: Any, ok: Any, max_sents: int = 3) -> Resolved | None:
-        sent_start = tok.sent.start
+        sent_start = self.sent_bounds[tok.i][0]
         limit_sent = 0
         for i, r in reversed(self.history):
             if i >= tok.i:
                 continue
             if i < sent_start:
                 limit_sent += 1
-                sent_start = self.doc[i].sent.start
+                sent_start = self.sent_bounds[i][0]
                 if limit_sent >= max_sents:
                     break
             if self._same_phrase(i, tok):
@@ -331,7 +339,7 @@ class ArticleActors:
                 if r is not None and tok.dep_ in {"nsubj", "nsubjpass"}:
                     self.history.append((tok.i, r))
                 continue
-            if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "flat"}:
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "flat"} or not self._may_name(tok):
                 continue
             r = self.resolve(tok)
             if r is None:
@@ -343,20 +351,27 @@ class ArticleActors:
                 for key in {name.lower(), parts[-1].lower(), parts[0].lower()}:
                     self.people.setdefault(key, r)
 
+    def _may_name(self, tok: Any) -> bool:
+        """Cheap test before full resolution: could this phrase name an actor at all?"""
+        if tok.i in self.mention_at or tok.ent_type_ in NAME_ENTS or tok.lower_ in COUNTRY_NOUNS:
+            return True
+        return any(c.i in self.mention_at or c.pos_ == "PRON" or c.dep_ in ("appos", "prep")
+                   for c in tok.children)
+
     def _person_name(self, head: Any) -> str | None:
         if head.ent_type_ != "PERSON":
             return None
         return self._entity_text(head)
 
     def _entity_text(self, head: Any) -> str:
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.text.removesuffix("’s").removesuffix("'s")
+        ent = self.ent_at.get(head.i)
+        if ent is not None:
+            return ent.text.removesuffix("’s").removesuffix("'s")
         return head.text
 
     def _dateline_tokens(self, doc: Any) -> set[int]:
         out: set[int] = set()
-        text = doc.text
+        text = self.text
         spans = []
         for m in DATELINE.finditer(text[:600]):
             spans.append((m.start(), m.end()))

@@ -66,13 +66,14 @@ class PentaModel:
         s = sum(e)
         return [v / s for v in e]
 
-    def predict(self, sent: Any) -> tuple[int, float, list[str]]:
-        """(PentaClass, probability, the three features that pushed hardest for it)."""
+    def predict(self, sent: Any) -> tuple[int, float, list[str], list[float]]:
+        """(PentaClass, its probability, the three features that pushed hardest for it, all
+        class probabilities in the order of ``classes``)."""
         feats = features(sent)
         probs = self.scores(feats)
         k = max(range(len(probs)), key=probs.__getitem__)
         why = sorted({f for f in feats if f in self.weights}, key=lambda f: -self.weights[f][k])[:3]
-        return self.classes[k], probs[k], why
+        return self.classes[k], probs[k], why, probs
 
 
 @lru_cache(maxsize=1)

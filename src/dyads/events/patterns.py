@@ -145,7 +145,7 @@ class SentenceCoder:
                                  or (lemma.endswith(ABSTRACT_SUFFIXES) and not h.ent_type_)):
             return None
         start, end = self.actors.phrase_bounds(h)
-        return Actor(code=None, country=None, sector=None, name=None, text=h.doc.text[start:end],
+        return Actor(code=None, country=None, sector=None, name=None, text=self.actors.text[start:end],
                      start=start, end=end, how="phrase")
 
     def search_target(self, root: Any, exclude: set[int], own: set[str] | None = None) -> list[Actor]:
@@ -367,7 +367,8 @@ class SentenceCoder:
         for s, t in _pairs(sources, targets, sym):
             ev_start = min([v.i] + ([self._tok_of(s)] if s and self._direct_subject(v, s) else []))
             ev_end = max([v.i + 1] + [self._tok_end(t)] if t else [v.i + 1])
-            if t is not None and not (v.sent.start <= self._tok_of(t) < v.sent.end):
+            sent_start, sent_end = self.actors.sent_bounds[v.i]
+            if t is not None and not (sent_start <= self._tok_of(t) < sent_end):
                 ev_end = v.i + 1
             out.append(Found(v, code, rule, s, t, modality, self.confidence(v, s, t, modality),
                              (ev_start, ev_end), v))
@@ -413,7 +414,8 @@ class SentenceCoder:
 
     def _direct_subject(self, v: Any, a: Actor) -> bool:
         i = self._tok_of(a)
-        return v.sent.start <= i < v.i and self.actors.doc[i].head.i in {v.i} | {c.i for c in v.subtree}
+        return self.actors.sent_bounds[v.i][0] <= i < v.i and \
+            self.actors.doc[i].head.i in {v.i} | {c.i for c in v.subtree}
 
     def confidence(self, v: Any, s: Actor | None, t: Actor | None, modality: str) -> float:
         c = 0.5

@@ -7,7 +7,7 @@ from typing import Any
 from dyads.actors.stage import resolver_for
 from dyads.dates import dates_of
 from dyads.events.cameo import penta_class
-from dyads.events.classifier import CLASS_CODES, PentaModel, features, load_penta_model
+from dyads.events.classifier import CLASS_CODES, PentaModel, load_penta_model
 from dyads.events.patterns import Found, SentenceCoder
 from dyads.model import Article, Event, Span
 
@@ -48,11 +48,10 @@ OVERRIDE_MIN_PROB = 0.6
 def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: list[Found]) -> list[Found]:
     """Rank a sentence's events by how well their class fits the sentence classifier, and where no
     pattern fired, let a confident classifier code the sentence's main clause (rule ``model:…``)."""
-    probs = model.scores(features(sent))
+    k, p, why, probs = model.predict(sent)
     by_class = dict(zip(model.classes, probs, strict=True))
     for f in here:
         f.confidence = round(f.confidence * (0.3 + 0.7 * by_class.get(penta_class(f.code[:2]), 0.0)), 3)
-    k, p, why = model.predict(sent)
     if here:
         best = max(here, key=lambda f: f.confidence)
         if p >= OVERRIDE_MIN_PROB and all(penta_class(f.code[:2]) != k for f in here) and best.modality != "negated":
