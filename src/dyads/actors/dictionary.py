@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from dyads.errors import DyadsError, E
 
-EntryKind = Literal["country", "demonym", "capital", "government", "igo", "person", "agent"]
+EntryKind = Literal["country", "demonym", "capital", "government", "igo", "person", "group", "agent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +131,12 @@ def _read(name: str) -> dict[str, Any]:
 
 
 def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: dict[str, Any],
-                     people: dict[str, Any]) -> ActorDictionary:
-    """Combine the four dictionary files. Earlier sources win on a clash: people, IGOs, countries,
-    agents (so "Georgia" the country is not shadowed by a role word)."""
-    version = "+".join(str(d.get("version", "?")) for d in (countries, igos, agents, people))
+                     people: dict[str, Any], groups: dict[str, Any] | None = None) -> ActorDictionary:
+    """Combine the dictionary files. Earlier sources win on a clash: people, groups, IGOs,
+    countries, agents (so "Georgia" the country is not shadowed by a role word)."""
+    groups = groups or {}
+    sources = (countries, igos, agents, people) + ((groups,) if groups else ())
+    version = "+".join(str(d.get("version", "?")) for d in sources)
     d = ActorDictionary(version=version)
 
     def add(phrase: str | dict[str, Any], entry: Entry) -> None:
@@ -154,6 +156,16 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
         person = Person(p["name"], p.get("country"), p.get("code"), p.get("default_sector"), roles)
         entry = Entry("person", country=p.get("country"), code=p.get("code"), name=p["name"], person=person)
         for alias in {p["name"], *p.get("aliases", [])}:
+            add(alias, entry)
+
+    for g in groups.get("groups", []):
+        roles = tuple(
+            Role(r.get("role", ""), r.get("sector"), _date(r.get("start")), _date(r.get("end")), r.get("code"))
+            for r in g.get("roles", [])
+        )
+        org = Person(g["name"], g.get("country"), g.get("code"), g.get("default_sector"), roles)
+        entry = Entry("group", country=g.get("country"), code=g.get("code"), name=g["name"], person=org)
+        for alias in {g["name"], *g.get("aliases", [])}:
             add(alias, entry)
 
     for group in ("igos", "ngos"):
@@ -186,4 +198,4 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
 def load_actor_dictionary() -> ActorDictionary:
     """The packaged dictionaries (read once per process)."""
     return build_dictionary(_read("countries.json"), _read("igos.json"), _read("agents.json"),
-                            _read("people.json"))
+                            _read("people.json"), _read("groups.json"))

@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from dyads.actors.dictionary import ActorDictionary, Entry
 
 # Kinds that name something and so must be capitalised in the text ("Turkey", not "turkey").
-PROPER_KINDS = {"country", "demonym", "capital", "government", "igo", "person"}
+PROPER_KINDS = {"country", "demonym", "capital", "government", "igo", "person", "group"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,12 +212,12 @@ class ArticleActors:
         for m in ordered:
             e = m.entry
             text = self.doc[m.start:m.end].text
-            if e.kind == "person" and e.person is not None:
+            if e.kind in ("person", "group") and e.person is not None:
                 if code or country:
                     continue
                 pcode, country, sector, role = e.person.code_on(self.day)
-                code = pcode if pcode and pcode.startswith("IGO") else None
-                name, person = e.name, True
+                code = pcode if pcode and (pcode.startswith("IGO") or country is None) else None
+                name, person = e.name, e.kind == "person"
                 how.append(f"person:{e.name}" + (f"/{role.role}" if role else "/no role on date"))
             elif e.kind == "igo":
                 if code or country:
@@ -386,7 +386,7 @@ class ArticleActors:
 
 
 def _kind_rank(e: Entry) -> int:
-    return {"person": 0, "igo": 1, "government": 2, "capital": 3, "country": 4, "demonym": 5,
+    return {"person": 0, "group": 1, "igo": 1, "government": 2, "capital": 3, "country": 4, "demonym": 5,
             "agent": 6}.get(e.kind, 9)
 
 
