@@ -29,7 +29,7 @@ class Span:
 class Actor:
     """An actor mention resolved to a CAMEO-style code (country + sector, e.g. RUSGOV)."""
 
-    code: str
+    code: str | None  # None: a speaker or target named in the text that no dictionary resolves
     country: str | None
     sector: str | None
     name: str | None

@@ -47,7 +47,7 @@ def load_resources(nlp: Any) -> Resources:
 
 def default_stages() -> list[tuple[str, Stage]]:
     """The standard stage order. Each stage module exposes ``annotate(article, res)``."""
-    from dyads import dates, events, places, quotes, tone
+    from dyads import attribution, dates, entities, events, places, quotes, tone
     from dyads.actors import stage as actors
 
     return [
@@ -55,6 +55,8 @@ def default_stages() -> list[tuple[str, Stage]]:
         ("dates", dates.annotate),
         ("quotes", quotes.annotate),
         ("events", events.annotate),
+        ("attribution", attribution.annotate),
+        ("entities", entities.annotate),
         ("places", places.annotate),
         ("tone", tone.annotate),
     ]

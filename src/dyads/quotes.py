@@ -1,11 +1,527 @@
-"""Stage placeholder: being written (see the issue); returns the article unchanged."""
+"""Pipeline stage: quotations and reported speech — who said what.
+
+Finds attributions in the parse: a *cue* (said, told reporters, according to, claimed…), the
+*content* (what was said: a that-clause, a quotation, an object) and the *source* (the speaker).
+Shapes handled:
+
+* direct quotes in curly, straight or typewriter marks, before or after the cue, split around
+  the cue (``"A," X said. "B."``), over several sentences and paragraphs;
+* quotes with no cue of their own that go on after a quoted paragraph, and quotes introduced by a
+  colon (``He said: "…"``);
+* indirect speech (``X said (that) …``, ``…, X told reporters``, ``X claimed …``) with partial
+  quotes inside (``says its drills are a "just countermeasure"``);
+* ``according to X, …`` and ``…, according to X``;
+* speakers given by a pronoun or a role noun (``he said``, ``the spokesman said``), resolved to
+  the person and actor met earlier in the article.
+
+Which cue words count, with which grammatical relation, comes from ``data/speech_verbs.json``
+(versioned): each (lemma, relation) has a score, the share of such constructions that are
+attributions in PolNeAR-train; pairs below the lexicon's threshold are ignored. ``direct`` follows
+PolNeAR: the content holds a double quotation mark (" “ ” „ « »); typewriter '' pairs (old NYT
+text) delimit quotations for the spans but do not set ``direct``, as in PolNeAR's gold.
+
+The stage runs before events: it tells the actor resolver who speaks in each quote, so that
+"we" and "our" inside a quote resolve to the speaker, and keeps what the attribution stage needs
+(cue kind, content spans) in ``doc.user_data``.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from dyads.model import Article
+from dyads.errors import DyadsError, E
+from dyads.model import Actor, Article, Quote
+from dyads.quotemarks import Region, doc_text, has_double_mark, quote_regions
+
+KEY = "dyads.quotes"
+LEXICON_FILE = "speech_verbs.json"
+EDGE_PUNCT = " \t\n\r,;:—–-"
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Participial cues take the subject of the verb or noun they hang from ("…, saying that …").
+INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
+RELATIVE = {"who", "which", "that"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue words: for each lemma, a score per relation that carries the content, and a kind."""
+
+    version: str
+    threshold: float
+    rules: Mapping[str, Mapping[str, float]]
+    kinds: Mapping[str, str]
+    role_nouns: frozenset[str] = frozenset()
+
+    def score(self, lemma: str, relation: str) -> float:
+        return self.rules.get(lemma, {}).get(relation, 0.0)
+
+    def kind(self, lemma: str) -> str:
+        return self.kinds.get(lemma, "attitude")
+
+
+@lru_cache(maxsize=2)
+def load_cue_lexicon(name: str = LEXICON_FILE) -> CueLexicon:
+    """The versioned cue lexicon shipped with dyads (read once per process)."""
+    try:
+        raw = json.loads(resources.files("dyads.data").joinpath(name).read_text(encoding="utf-8"))
+        kinds = {lemma: kind for kind, lemmas in raw["kinds"].items() for lemma in lemmas}
+        return CueLexicon(version=raw["version"], threshold=float(raw["threshold"]),
+                          rules={k: dict(v) for k, v in raw["rules"].items()}, kinds=kinds,
+                          role_nouns=frozenset(raw.get("role_nouns", [])))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DyadsError(E.E080.format(name=name, detail=exc)) from exc
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found in the parse, before its speaker is resolved to an actor."""
+
+    start: int  # content span (characters)
+    end: int
+    cue: Any  # the cue token (spaCy Token)
+    cue_start: int
+    cue_end: int
+    relation: str
+    score: float
+    source: Any = None  # head token of the speaker mention, or None
+    regions: list[Region] = field(default_factory=list)
+    kind: str = "speech"
+
+    @property
+    def lemma(self) -> str:
+        return self.cue.lemma_.lower()
+
+
+# ---- content spans -------------------------------------------------------------------------
+def _chars(tokens: Iterable[Any]) -> tuple[int, int]:
+    toks = [t for t in tokens if not t.is_space]
+    if not toks:
+        return 0, 0
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) holding ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _subtree_span(tok: Any, exclude: Any = None) -> tuple[int, int]:
+    if exclude is None:
+        return _chars(tok.subtree)
+    skip = {t.i for t in exclude.subtree}
+    return _chars(t for t in tok.subtree if t.i not in skip)
+
+
+def _cue_span(cue: Any) -> tuple[int, int]:
+    """The cue word with its particle and negation ("pointed out", "did not say")."""
+    toks = [cue] + [c for c in cue.children if c.dep_ in {"prt", "neg", "aux", "auxpass"} and c.i < cue.i + 3]
+    return _chars(toks)
+
+
+def _relations(cue: Any) -> Iterable[tuple[str, Any]]:
+    """(relation name, content head) pairs a cue token offers, e.g. ("ccomp", said's clause)."""
+    for c in cue.children:
+        dep = c.dep_
+        if dep == "prep":
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    yield f"prep_{c.lower_}", p
+        elif dep in {"ccomp", "dobj", "xcomp", "advcl", "acl", "oprd", "parataxis"}:
+            yield dep, c
+
+
+def _subject(cue: Any) -> Any:
+    """The speaker's head token: the cue's subject (a relative pronoun stays itself: the resolver
+    maps it to its antecedent), the agent of a passive, the possessor of a noun cue ("Peskov's
+    claim"), else the subject of the nearest verb the cue hangs from ("…, saying", "…and added")."""
+    for c in cue.children:
+        if c.dep_ in SUBJECTS:
+            return c
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if cue.pos_ == "NOUN":
+        for c in cue.children:
+            if c.dep_ == "poss":
+                return c
+    if any(c.dep_ in {"ccomp", "parataxis", "punct"} and c.i < cue.i for c in cue.children):
+        # inverted "…, said an official": the parse may call the speaker an object
+        for c in cue.children:
+            if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "oprd"} and c.pos_ in {"NOUN", "PROPN"}:
+                return c
+    if cue.dep_ not in INHERITS_SUBJECT:
+        return None
+    for n, anc in enumerate(cue.ancestors):
+        if n >= 4:
+            break
+        for c in anc.children:
+            if c.dep_ in {"nsubj", "csubj"} and c.i != cue.i:
+                return c
+    return None
+
+
+# ---- the finder -----------------------------------------------------------------------------
+class QuoteFinder:
+    """Finds attributions in one parsed document. Pure: reads the Doc, writes nothing."""
+
+    def __init__(self, lexicon: CueLexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, doc: Any) -> list[Found]:
+        text = doc_text(doc)
+        regions = quote_regions(text)
+        found = [f for t in self._cue_tokens(doc) if (f := self._from_cue(t)) is not None]
+        found = _dedupe(found)
+        taken = self._attach_regions(doc, found, regions)
+        found.extend(self._orphans(doc, found, regions, taken))
+        found = _dedupe(found)
+        found.sort(key=lambda f: (f.start, f.end))
+        for f in found:
+            if f.regions:
+                self._carry_on(text, f, found, regions, taken)
+        return _dedupe(found)
+
+    def _cue_tokens(self, doc: Any) -> list[Any]:
+        """Tokens whose lemma is in the lexicon (a vectorised look-up, not a Python loop)."""
+        import numpy as np
+        from spacy.attrs import LEMMA
+
+        if len(doc) == 0:
+            return []
+        ids = np.array([doc.vocab.strings.add(w) for w in self.lex.rules], dtype="uint64")
+        lemmas = doc.to_array([LEMMA]).reshape(-1)
+        lower = doc.to_array(["LOWER"]).reshape(-1)
+        hits = np.nonzero(np.isin(lemmas, ids) | np.isin(lower, ids))[0]
+        return [doc[int(i)] for i in hits]
+
+    def _from_cue(self, cue: Any) -> Found | None:
+        lemma = cue.lemma_.lower()
+        if cue.lower_ == "according":
+            return self._according(cue)
+        if cue.pos_ not in {"VERB", "NOUN", "AUX"}:
+            return None
+        text = doc_text(cue.doc)
+        p_start, p_end = _paragraph(text, cue.idx)
+        best: tuple[float, int, str, Any] | None = None
+        for rel, head in _relations(cue):
+            s = self.lex.score(lemma, rel)
+            if s < self.lex.threshold or not p_start <= head.idx < p_end:
+                continue  # the parse sometimes runs a sentence over a paragraph break
+            key = (s, -abs(head.i - cue.i), rel, head)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is None:
+            return None
+        score, _, rel, head = best
+        start, end = _trim(text, *_chars(t for t in head.subtree if p_start <= t.idx < p_end))
+        if end <= start:
+            return None
+        cs, ce = _cue_span(cue)
+        return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma))
+
+    def _according(self, tok: Any) -> Found | None:
+        """"according to X, S" / "S, according to X": the content is S, the source X."""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if src is None:
+            return None
+        clause = tok.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        start, end = _trim(doc_text(tok.doc), *_subtree_span(clause, exclude=tok))
+        if end <= start:
+            return None
+        score = self.lex.score("according", "prep_to")
+        if score < self.lex.threshold:
+            return None
+        cs, ce = _chars([tok, to])
+        return Found(start, end, tok, cs, ce, "according", score, src, kind=self.lex.kind("according"))
+
+    # ---- quotation marks ------------------------------------------------------------------
+    def _attach_regions(self, doc: Any, found: list[Found], regions: list[Region]) -> set[int]:
+        """Grow contents over the quotes they touch, the other quotes of the same sentence that
+        hang from the cue ("A," X said, "B."), and the quotes that continue them. A cue inside a
+        quote (a quotation quoting someone else) never takes the quote it stands in."""
+        taken: set[int] = set()
+        if not regions or not found:
+            return taken
+        text = doc_text(doc)
+        for f in sorted(found, key=lambda f: f.end - f.start, reverse=True):
+            for n, r in enumerate(regions):
+                if n in taken or r.start <= f.cue_start < r.end:
+                    continue
+                if r.start < f.end and f.start < r.end:
+                    f.regions.append(r)
+                    taken.add(n)
+        for f in sorted(found, key=lambda f: f.start):
+            if not f.regions:
+                continue
+            sent = f.cue.sent
+            p_start, p_end = _paragraph(text, f.cue.idx)
+            lo, hi = max(sent.start_char, p_start), min(sent.end_char, p_end)
+            for n, r in enumerate(regions):
+                if n in taken or not (lo <= r.start < hi):
+                    continue
+                lo_c, hi_c = min(r.end, f.cue_start), max(r.start, f.cue_end)
+                if any(lo_c <= o.start and o.end <= hi_c for o in f.regions):
+                    continue  # another quote of this cue lies between: "B." "C," X added
+                if _hangs_from(doc, r, f.cue) and _is_long(text, r):
+                    f.regions.append(r)
+                    taken.add(n)
+            f.start = min([f.start] + [r.start for r in f.regions])
+            f.end = max([f.end] + [r.end for r in f.regions])
+        return taken
+
+    def _carry_on(self, text: str, f: Found, found: list[Found], regions: list[Region],
+                  taken: set[int]) -> None:
+        """Quotes that go on after the cue: in the same paragraph with nothing but the attribution
+        between them, or in the next paragraphs when the quote was left open or a paragraph is a
+        bare quotation following this one."""
+        last = max(f.regions, key=lambda r: r.end)
+        for n, r in enumerate(regions):
+            if n in taken or r.start < f.end:
+                continue
+            if any(g is not f and g.start < r.end and r.start < g.end and not (r.start <= g.cue_start < r.end)
+                   for g in found):
+                break  # another attribution claims this quote
+            gap = text[last.end:r.start]
+            same_para = "\n" not in gap
+            if (last.continues and not gap.strip()) or (
+                    same_para and _is_long(text, r) and _only_cue(gap, f, last)) or (
+                    not same_para and _bare_paragraph(text, f, last, r) and _is_long(text, r)):
+                f.regions.append(r)
+                taken.add(n)
+                f.end = r.end
+                last = r
+                continue
+            break
+
+    def _orphans(self, doc: Any, found: list[Found], regions: list[Region], taken: set[int]) -> list[Found]:
+        """Quotations with no cue in their own clause: a colon introduction ("He said:"), or a
+        cue verb of the same sentence that the parse did not link."""
+        out: list[Found] = []
+        text = doc_text(doc)
+        covered = [(f.start, f.end) for f in found]
+        for n, r in enumerate(regions):
+            if n in taken or any(s <= r.start < e for s, e in covered) or not _is_long(text, r):
+                continue
+            cue = self._nearby_cue(doc, r)
+            if cue is None:
+                continue
+            taken.add(n)
+            same = next((f for f in found if f.cue.i == cue.i), None)
+            if same is not None:  # "A," X said. "B": the cue already has the first quote
+                same.regions.append(r)
+                same.start, same.end = min(same.start, r.start), max(same.end, r.end)
+                continue
+            cs, ce = _cue_span(cue)
+            lemma = cue.lemma_.lower()
+            score = self.lex.score(lemma, "quote") or self.lex.score("*", "quote")
+            out.append(Found(r.start, r.end, cue, cs, ce, "quote", score,
+                             _subject(cue), [r], self.lex.kind(lemma)))
+            covered.append((r.start, r.end))
+        return out
+
+    def _nearby_cue(self, doc: Any, r: Region) -> Any:
+        """The cue of a quotation that the parse did not link: "…," X said / said X (right after
+        the quote, any verb with its subject there), or X said: / X said, "…" (right before)."""
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        text = doc_text(doc)
+        p_start, p_end = _paragraph(text, r.start)
+        after = []
+        for t in doc[span.end:span.end + 12]:
+            if t.idx >= p_end or (t.is_quote and after):
+                break
+            after.append(t)
+            if t.is_sent_end or t.text in {".", "!", "?", ";"}:
+                break
+        verbs = [t for t in after if t.pos_ in {"VERB", "AUX"}]
+        for t in verbs:
+            if self.lex.score(t.lemma_.lower(), "quote") >= self.lex.threshold:
+                return t
+        ids = {t.i for t in after}
+        for t in verbs:  # '"…," mused the spokesman': any verb with its subject right there
+            if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in t.children) \
+                    and self.lex.score("*", "quote") >= self.lex.threshold and after[0].i >= t.i - 4:
+                return t
+        before = []
+        for t in reversed(doc[max(0, span.start - 15):span.start]):
+            if t.idx < p_start or t.is_quote or t.text in {".", "!", "?"}:
+                break
+            before.append(t)
+        if before and before[0].text in {":", ","}:
+            for t in before:
+                if t.pos_ in {"VERB", "AUX"} and self.lex.score(t.lemma_.lower(), "quote") >= self.lex.threshold:
+                    return t
+            if before[0].text == ":":
+                for t in before:
+                    if t.pos_ == "VERB" and self.lex.score("*", "quote") >= self.lex.threshold:
+                        return t
+        return None
+
+
+def _hangs_from(doc: Any, r: Region, cue: Any) -> bool:
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = {t.i for t in span}
+    return any(t.head.i not in inside and (t.head.i == cue.i or t.head.head.i == cue.i) for t in span)
+
+
+def _is_long(text: str, r: Region) -> bool:
+    """A quotation rather than a quoted name or scare quote: a clause or sentence-like words."""
+    inner = r.inner(text)
+    words = inner.split()
+    if len(words) >= 6:
+        return True
+    ends = text[r.start:r.end].rstrip("\"“”„«»'` \n")
+    return len(words) >= 1 and ends[-1:] in {",", ".", "!", "?", "…"}
+
+
+def _bare_paragraph(text: str, f: Found, last: Region, r: Region) -> bool:
+    """``r`` opens the paragraph right after the one ``last`` is in; after ``last`` that paragraph
+    holds at most this attribution; ``r``'s paragraph is all quotation."""
+    gap = text[last.end:r.start]
+    nl = gap.find("\n")
+    tail = gap[:nl]
+    if gap.count("\n") > 3 or gap[nl:].strip() or len(tail.split()) > 15:
+        return False
+    if tail.strip(" .,") and not (last.end <= f.cue_start < last.end + nl):
+        return False
+    nl2 = text.find("\n", r.start)
+    para_end = len(text) if nl2 < 0 else nl2
+    return not text[r.end:para_end].strip(" .,")
+
+
+def _only_cue(gap: str, f: Found, last: Region) -> bool:
+    """The text between two quotes is just the attribution ("…," Peskov said. "…")."""
+    return len(gap.split()) <= 12 and f.cue_start >= last.end - 1
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One attribution per content: when two overlap heavily, keep the higher-scoring one."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: -f.score):
+        if any(_same(f, g) for g in out):
+            continue
+        out.append(f)
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _same(a: Found, b: Found) -> bool:
+    if a.cue.i == b.cue.i:
+        return True
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter > 0 and inter >= 0.8 * (a.end - a.start) and inter >= 0.8 * (b.end - b.start)
+
+
+# ---- speakers and the stage ------------------------------------------------------------------
+def speaker_actor(resolver: Any, tok: Any) -> tuple[Actor | None, Any]:
+    """The speaker as an Actor carrying the mention's own span (pronouns keep the pronoun's span),
+    with ``code=None`` when no actor code is known; and the resolver's record (or None)."""
+    if tok is None:
+        return None, None
+    resolved = resolver.resolve(tok) if resolver is not None else None
+    if resolver is not None:
+        start, end = resolver.phrase_bounds(tok) if tok.pos_ != "PRON" else (tok.idx, tok.idx + len(tok))
+    else:
+        start, end = _chars([tok, *(c for c in tok.children if c.dep_ in {"compound", "flat"})])
+    text = doc_text(tok.doc)[start:end]
+    if resolver is not None and (resolved is None or resolved.country is None):
+        resolved = _role_reference(resolver, tok) or resolved
+    if resolved is None:
+        return Actor(code=None, country=None, sector=None, name=None, text=text,
+                     start=start, end=end, how="unresolved speaker"), None
+    return Actor(code=resolved.code, country=resolved.country, sector=resolved.sector,  # type: ignore[arg-type]
+                 name=resolved.name, text=text, start=start, end=end, how=resolved.how), resolved
+
+
+def _role_reference(resolver: Any, tok: Any) -> Any:
+    """"the spokesman said": the last person introduced with that role before ("Kremlin
+    spokesman Dmitry Peskov", "Dmitry Peskov, the Kremlin spokesman")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    role = tok.lemma_.lower()
+    for ent in reversed([e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]):
+        near = [t for t in ent.root.subtree if not ent.start <= t.i < ent.end] + \
+            [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+        if ent.root.dep_ == "appos":
+            near.append(ent.root.head)
+        if any(t.lemma_.lower() == role for t in near):
+            return resolver.resolve(ent.root)
+    return None
 
 
 def annotate(article: Article, res: Any) -> Article:
+    doc = article.doc
+    lexicon = load_cue_lexicon()
+    found = QuoteFinder(lexicon).find(doc)
+    try:
+        from dyads.actors.stage import resolver_for
+
+        resolver = resolver_for(article)
+    except (ImportError, KeyError, AttributeError):
+        resolver = None
+    quotes: list[Quote] = []
+    speakers: list[tuple[int, int, Any]] = []
+    for f in found:
+        if resolver is not None and f.source is not None and f.source.i in resolver.excluded:
+            f.source = _after_dateline(f.cue, resolver.excluded)
+        actor, resolved = speaker_actor(resolver, f.source)
+        content = article.span(f.start, f.end)
+        quotes.append(Quote(content=content, cue=article.span(f.cue_start, f.cue_end),
+                            direct=has_double_mark(content.text), speaker=actor,
+                            speaker_name=_speaker_name(actor, resolved)))
+        if resolved is not None:
+            speakers.append((f.start, f.end, resolved))
+    if resolver is not None and speakers:
+        resolver.set_quote_speakers(speakers)
+    article.quotes = quotes
+    doc.user_data[KEY] = list(zip(found, quotes, strict=True))
     return article
+
+
+def found_quotes(article: Article) -> list[tuple[Found, Quote]]:
+    """The attributions of an article being annotated, each with its Quote (set by :func:`annotate`)."""
+    if article.doc is None:
+        return []
+    return article.doc.user_data.get(KEY, [])
+
+
+def _after_dateline(cue: Any, excluded: set[int]) -> Any:
+    """"MOSCOW (Reuters) – Kremlin spokesman Dmitry Peskov said": the parse may take the dateline
+    as the subject; the speaker is the last noun before the cue after the dateline."""
+    for t in reversed(cue.doc[cue.sent.start:cue.i]):
+        if t.i in excluded:
+            break
+        if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"compound", "flat"}:
+            return t
+    return None
+
+
+def _speaker_name(actor: Actor | None, resolved: Any) -> str | None:
+    if resolved is not None and getattr(resolved, "person", False) and resolved.name:
+        return resolved.name
+    return actor.text if actor is not None else None
+
+
+__all__ = ["CueLexicon", "Found", "QuoteFinder", "annotate", "found_quotes", "load_cue_lexicon",
+           "speaker_actor"]

@@ -72,7 +72,7 @@ class PentaModel:
         feats = features(sent)
         probs = self.scores(feats)
         k = max(range(len(probs)), key=probs.__getitem__)
-        why = sorted({f for f in feats if f in self.weights}, key=lambda f: -self.weights[f][k])[:3]
+        why = sorted({f for f in feats if f in self.weights}, key=lambda f: (-self.weights[f][k], f))[:3]
         return self.classes[k], probs[k], why, probs
 
 
