@@ -1,0 +1,141 @@
+"""`dyads events`, `dyads dyad`, `dyads actors`, `dyads sql`: questions to a store (read-only)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dyads.cli.app import app
+from dyads.cli.output import Format, write_rows
+
+DB_OPTION = typer.Option(help="The DuckDB store to read.")
+FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: Format, title: str | None = None) -> None:
+    from dyads.store.queries import plain_rows
+
+    if fmt is Format.table:
+        write_rows(rows, columns, fmt, title=title)
+    else:
+        write_rows(plain_rows(rows), columns, fmt)
+
+
+def _label(cameo: str) -> str:
+    from dyads.events.cameo import load_cameo
+
+    try:
+        return load_cameo().get(cameo).label.replace(", not specified below", "")
+    except KeyError:
+        return ""
+
+
+def _clip(text: str | None, width: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+@app.command("events")
+def events_command(
+    source: Annotated[str | None, typer.Option(help="Source actor code prefix (RUS matches RUSGOV).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code prefix.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code prefix on either side.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD (included).")] = None,
+    until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD (included).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 04 (consult).")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 042.")] = None,
+    quad: Annotated[int | None, typer.Option(min=1, max=4, help="QuadClass 1-4.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many events (0: all).")] = 1000,
+    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    format: Annotated[Format, FORMAT_OPTION] = Format.table,
+) -> None:
+    """List event records (one per event, however many articles reported it), by date.
+
+    Example: dyads events --source RUS --target PRK --since 2023-01 --until 2024-12 --root 04
+    """
+    from dyads.store import Store, queries
+
+    with Store.open(db, read_only=True) as store:
+        rows = queries.events(store.con, source=source, target=target, actor=actor, since=since, until=until,
+                              root=root, cameo=cameo, quad=quad, limit=limit or None)
+    if format is Format.table:
+        view = [{**r, "event": f"{r['cameo']} {_label(r['cameo'])}".strip(), "evidence": _clip(r["evidence"])}
+                for r in rows]
+        cols = ["date", "source_code", "event", "target_code", "goldstein", "modality", "num_articles",
+                "num_mentions", "article_id", "evidence"]
+        _emit(view, cols, format, title=f"{len(rows)} event(s)" + (" (--limit reached)" if limit and
+                                                                    len(rows) == limit else ""))
+    else:
+        from dyads.store.schema import TABLE_SCHEMAS
+
+        _emit(rows, TABLE_SCHEMAS["events"].names, format)
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="First actor code prefix, e.g. RUS.")],
+    b: Annotated[str, typer.Argument(help="Second actor code prefix, e.g. PRK.")],
+    by: Annotated[Period, typer.Option(help="Period length.")] = Period.month,
+    since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    format: Annotated[Format, FORMAT_OPTION] = Format.table,
+) -> None:
+    """A dyad over time: per period and direction (both, A>B, B>A), events by quad class, mean
+    Goldstein and net cooperation (cooperative minus conflictual events).
+
+    Example: dyads dyad RUS PRK --by month --since 2022-01
+    """
+    from dyads.store import Store, queries
+
+    with Store.open(db, read_only=True) as store:
+        rows = queries.dyad(store.con, a, b, by=by.value, since=since, until=until)
+    _emit(rows, queries.DYAD_COLUMNS, format, title=f"{a.upper()}-{b.upper()} by {by.value}")
+
+
+@app.command("actors")
+def actors_command(
+    top: Annotated[int, typer.Option(min=1, help="How many actors.")] = 20,
+    country: Annotated[bool, typer.Option("--country", help="Group codes by country (RUSGOV, RUSMIL -> RUS).")] = False,
+    since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    format: Annotated[Format, FORMAT_OPTION] = Format.table,
+) -> None:
+    """The actors in the most event records, as source or target.
+
+    Example: dyads actors --top 20 --since 2024
+    """
+    from dyads.store import Store, queries
+
+    with Store.open(db, read_only=True) as store:
+        rows = queries.actors(store.con, top=top, since=since, until=until,
+                              level="country" if country else "code")
+    _emit(rows, queries.ACTOR_COLUMNS, format, title=f"top {top} actors")
+
+
+@app.command("sql")
+def sql_command(
+    query: Annotated[str, typer.Argument(help="One SELECT (or WITH ... SELECT) statement.")],
+    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    format: Annotated[Format, FORMAT_OPTION] = Format.table,
+) -> None:
+    """Run one read-only SQL query on the store (tables: docs/store.md; SHOW TABLES lists them).
+
+    Example: dyads sql "SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY n DESC"
+    """
+    from dyads.store import queries
+
+    result = queries.sql(db, query)
+    _emit(result.dicts(), result.columns, format)

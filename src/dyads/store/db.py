@@ -1,0 +1,132 @@
+"""Opening a store file: check it is ours before DuckDB touches it, create it, map errors.
+
+A text file, an SQLite file, a damaged DuckDB file or someone else's DuckDB database given as
+``--db`` gets a numbered one-line error (E040), never a traceback and never a write. DuckDB is
+told not to install or load extensions (it would try to download one for an SQLite file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from dyads.errors import DyadsError, E
+from dyads.store.schema import APPLICATION, SCHEMA_VERSION, TABLE_SCHEMAS, ddl
+
+CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-12 of every DuckDB database file
+
+
+def short(exc: BaseException) -> str:
+    """The first line of an error, without DuckDB's class-name prefix."""
+    text = str(exc).strip()
+    line = text.splitlines()[0] if text else type(exc).__name__
+    for prefix in ("IO Error: ", "Catalog Error: ", "Binder Error: ", "Parser Error: ", "Invalid Input Error: ",
+                   "Conversion Error: ", "Serialization Error: ", "Permission Error: "):
+        line = line.removeprefix(prefix)
+    return line[:300]
+
+
+def _what_is(path: Path) -> str | None:
+    """Why ``path`` cannot be a DuckDB file, or None when its header says it is one."""
+    if path.is_dir():
+        return "it is a directory"
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        return f"cannot read it: {exc.strerror or exc}"
+    if not head:
+        return "the file is empty"
+    if head.startswith(b"SQLite format 3"):
+        return "it is an SQLite database"
+    if len(head) < 12 or head[8:12] != DUCKDB_MAGIC:
+        return "it is not a DuckDB database file"
+    return None
+
+
+def connect(path: str | Path, read_only: bool = False, config: dict[str, object] | None = None,
+            ) -> duckdb.DuckDBPyConnection:
+    """Open (or, unless ``read_only``, create) a dyads store and check its schema."""
+    p = Path(path)
+    if not read_only and p.is_file() and p.stat().st_size == 0:
+        p.unlink()  # an empty file (``touch dyads.duckdb``, or a run killed as it began) becomes a store
+    exists = p.exists()
+    if not exists and read_only:
+        raise DyadsError(E.E043.format(path=p))
+    if exists and (why := _what_is(p)) is not None:
+        raise DyadsError(E.E040.format(path=p, detail=why))
+    if not exists and not p.parent.is_dir():
+        raise DyadsError(E.E045.format(path=p, detail=f"no folder {str(p.parent)!r}"))
+    try:
+        con = duckdb.connect(str(p), read_only=read_only, config=CONFIG | (config or {}))
+    except duckdb.Error as exc:
+        raise _open_error(p, exc, exists) from None
+    try:
+        check_schema(con, p, create=not read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _open_error(p: Path, exc: duckdb.Error, exists: bool) -> DyadsError:
+    msg = str(exc)
+    if "conflicting lock" in msg.lower() or "could not set lock" in msg.lower():
+        return DyadsError(E.E041.format(path=p))
+    if not exists:
+        return DyadsError(E.E045.format(path=p, detail=short(exc)))
+    return DyadsError(E.E040.format(path=p, detail=f"DuckDB cannot open it: {short(exc)}"))
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    row = con.execute("SELECT value FROM dyads_meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> None:
+    """An empty database becomes a store (when writing); anything else must be a store we read."""
+    try:
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if not tables:
+            if not create:
+                raise DyadsError(E.E040.format(path=path, detail="an empty DuckDB database"))
+            create_schema(con)
+            return
+        if "dyads_meta" not in tables:
+            found = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise DyadsError(E.E040.format(path=path, detail=f"a DuckDB database without dyads tables: {found}"))
+        version = schema_version(con)
+        if version is None:
+            raise DyadsError(E.E040.format(path=path, detail="no schema_version in dyads_meta"))
+        if version > SCHEMA_VERSION:
+            raise DyadsError(E.E044.format(path=path, found=version, supported=SCHEMA_VERSION))
+        missing = [t for t in TABLE_SCHEMAS if t not in tables]
+        if missing:
+            raise DyadsError(E.E040.format(path=path, detail=f"tables missing: {', '.join(missing)}"))
+    except duckdb.Error as exc:
+        raise DyadsError(E.E040.format(path=path, detail=f"damaged: {short(exc)}")) from None
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and record the schema version, in one transaction."""
+    from dyads import __version__
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for stmt in ddl():
+            con.execute(stmt)
+        con.executemany("INSERT INTO dyads_meta VALUES (?, ?)", [
+            ["application", APPLICATION], ["schema_version", str(SCHEMA_VERSION)],
+            ["created_at", now], ["created_by", f"dyads {__version__}"]])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

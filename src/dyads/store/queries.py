@@ -1,0 +1,421 @@
+"""Questions to a store, as plain functions over a DuckDB connection; rows are plain dicts.
+
+Actor filters match the **code prefix**: ``RUS`` matches ``RUS``, ``RUSGOV``, ``RUSMIL`` …, and
+``RUSGOV`` matches ``RUSGOV`` and ``RUSGOVMIL``. Codes are blocks of three letters (country, then
+sector), so a three-letter filter selects a country with all its sectors. Date filters take
+``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``since`` is the first day of that period and ``until``
+its last, both included. They apply to the event date (``events.day``).
+
+>>> from dyads.store import open_store
+>>> with open_store("dyads.duckdb", read_only=True) as s:  # doctest: +SKIP
+...     for row in dyad(s.con, "RUS", "PRK", by="month", since="2023-01"):
+...         print(row["period"], row["direction"], row["net_cooperation"])
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyads.errors import DyadsError, E
+from dyads.model import Actor, Article, Entity, Event, Location, Quote, Sentence, Span
+from dyads.store import db
+from dyads.store.arrow import code_prefix
+from dyads.store.schema import EVENT_LEVEL, TABLE_SCHEMAS, quoted
+
+Con = duckdb.DuckDBPyConnection
+PERIODS = ("day", "week", "month", "quarter", "year")
+# How long an event's date string must be to place it in a period of this size.
+PRECISION = {"day": 10, "week": 10, "month": 7, "quarter": 7, "year": 4}
+QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+
+DYAD_COLUMNS = ["period", "direction", "events", "mentions", *QUADS.values(), "cooperative", "conflictual",
+                "net_cooperation", "mean_goldstein"]
+ACTOR_COLUMNS = ["code", "name", "country", "events", "as_source", "as_target", "mentions"]
+
+MENTION_COLUMNS = TABLE_SCHEMAS["mentions"].names
+_CODE = re.compile(r"[A-Z0-9]{3,}")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+# -- filters ---------------------------------------------------------------------------------
+def parse_period(value: str, param: str = "date", end: bool = False) -> dt.date:
+    """'2023' / '2023-05' / '2023-05-17' -> its first day (or its last day with ``end``)."""
+    m = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not m:
+        raise DyadsError(_bad_date(param, value))
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if day is not None:
+            return dt.date(year, int(month), int(day))
+        if month is not None:
+            mo = int(month)
+            return dt.date(year, mo, calendar.monthrange(year, mo)[1] if end else 1)
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    except ValueError:
+        raise DyadsError(_bad_date(param, value)) from None
+
+
+def _bad_date(param: str, value: Any) -> str:
+    return E.E046.format(param=param, value=value, what="a date or month", use="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def actor_code(value: str, param: str = "actor") -> str:
+    """An actor filter, upper-cased; E048 unless it looks like a code (RUS, RUSGOV, IGOUNO)."""
+    code = value.strip().upper() if isinstance(value, str) else ""
+    if not _CODE.fullmatch(code):
+        raise DyadsError(E.E048.format(param=param, value=value))
+    return code
+
+
+@dataclass
+class _Where:
+    """A WHERE clause built from filters, with its parameters."""
+
+    parts: list[str]
+    params: list[Any]
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " AND ".join(self.parts) if self.parts else "TRUE"
+
+
+def _range(w: _Where, since: str | None, until: str | None) -> None:
+    if since:
+        w.add("day >= ?", parse_period(since, "--since"))
+    if until:
+        w.add("day <= ?", parse_period(until, "--until", end=True))
+
+
+def _name(con: Con) -> str:
+    """The file behind a connection, for messages."""
+    try:
+        row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    except duckdb.Error:
+        row = None
+    return str(row[0]) if row and row[0] else "store"
+
+
+def _run(con: Con, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> tuple[list[str], list[tuple]]:
+    try:
+        cur = con.execute(sql, params if isinstance(params, dict) else list(params))
+        cols = [d[0] for d in cur.description]
+        return cols, cur.fetchall()
+    except duckdb.Error as exc:
+        raise DyadsError(E.E047.format(path=_name(con), action="the query", detail=db.short(exc))) from None
+
+
+def _dicts(con: Con, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    cols, rows = _run(con, sql, params)
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+# -- events ----------------------------------------------------------------------------------
+def events(con: Con, source: str | None = None, target: str | None = None, since: str | None = None,
+           until: str | None = None, root: str | None = None, cameo: str | None = None,
+           quad: int | None = None, modality: Sequence[str] | None = None, actor: str | None = None,
+           limit: int | None = 1000, offset: int = 0) -> list[dict[str, Any]]:
+    """Event records (deduplicated across articles), by date, with every stored field.
+
+    ``source``/``target``/``actor`` (either side) match code prefixes; ``root`` is a 2-digit
+    CAMEO root ('04' or '4'); ``cameo`` a code prefix ('04', '042'); ``quad`` 1-4."""
+    w = _Where([], [])
+    if source:
+        code = actor_code(source, "--source")
+        w.add("source_prefix = ? AND starts_with(source_code, ?)", code_prefix(code), code)
+    if target:
+        code = actor_code(target, "--target")
+        w.add("target_prefix = ? AND starts_with(target_code, ?)", code_prefix(code), code)
+    if actor:
+        code = actor_code(actor, "--actor")
+        w.add("(source_prefix = ? OR target_prefix = ?) AND (starts_with(source_code, ?) OR "
+              "starts_with(target_code, ?))", code_prefix(code), code_prefix(code), code, code)
+    _range(w, since, until)
+    if root:
+        w.add("root = ?", root.strip().zfill(2))
+    if cameo:
+        w.add("starts_with(cameo, ?)", cameo.strip())
+    if quad is not None:
+        w.add("quad = ?", int(quad))
+    if modality:
+        w.add("list_contains(?, modality)", list(modality))
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
+    return _dicts(con, f"SELECT * FROM events WHERE {w.sql()} ORDER BY day NULLS LAST, event_key{page}", w.params)
+
+
+def mentions(con: Con, event_key: int) -> list[dict[str, Any]]:
+    """Every report of one event: the article (id, title, url) and the evidence span in it."""
+    return _dicts(con, """SELECT m.*, a.id AS article_id, a.title AS article_title, a.url AS article_url
+        FROM mentions m JOIN articles a ON a.hash = m.article_hash WHERE m.event_key = ?
+        ORDER BY m.article_date NULLS LAST, m.article_hash, m.sentence, m.evidence_start""", [event_key])
+
+
+# -- dyads -----------------------------------------------------------------------------------
+def _period_label(day: dt.date, by: str) -> str:
+    if by == "year":
+        return f"{day.year:04d}"
+    if by == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if by == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _next_period(day: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return day + dt.timedelta(days=1)
+    if by == "week":
+        return day + dt.timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[by]
+    m = day.month - 1 + months
+    return dt.date(day.year + m // 12, m % 12 + 1, 1)
+
+
+def _trunc(day: dt.date, by: str) -> dt.date:
+    if by == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    if by == "quarter":
+        return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    if by == "year":
+        return dt.date(day.year, 1, 1)
+    return day
+
+
+def dyad(con: Con, a: str, b: str, by: str = "month", since: str | None = None, until: str | None = None,
+         modality: Sequence[str] | None = None, fill: bool = True) -> list[dict[str, Any]]:
+    """A dyad over time: per period, events in both directions (``both``), ``A>B`` and ``B>A``.
+
+    Each row counts events (records) and their mentions, events by quad class, cooperative
+    (quads 1-2) and conflictual (3-4) events, ``net_cooperation`` = cooperative - conflictual,
+    and the mean Goldstein score. Events dated less precisely than the period (a month-only
+    date in a daily series) are left out. With ``fill``, periods without events between the
+    first and last (or ``since``/``until``) appear with zero counts."""
+    if by not in PERIODS:
+        raise DyadsError(E.E046.format(param="--by", value=by, what="a period", use=", ".join(PERIODS)))
+    ca, cb = actor_code(a, "actor A"), actor_code(b, "actor B")
+    labels = {"ab": f"{ca}>{cb}", "ba": f"{cb}>{ca}"}
+    params: dict[str, Any] = {"a": ca, "b": cb, "precision": PRECISION[by], "pa": code_prefix(ca),
+                              "pb": code_prefix(cb)}
+    # integer prefixes first (cheap, pushed into the scan), then the exact code prefixes
+    where = ["source_prefix IN ($pa, $pb)", "target_prefix IN ($pa, $pb)", "day IS NOT NULL"]
+    if since:
+        where.append("day >= $since")
+        params["since"] = parse_period(since, "--since")
+    if until:
+        where.append("day <= $until")
+        params["until"] = parse_period(until, "--until", end=True)
+    if modality:
+        where.append("list_contains($modality, modality)")
+        params["modality"] = list(modality)
+    quads = ", ".join(f"count(*) FILTER (WHERE quad = {q})::INTEGER AS {name}" for q, name in QUADS.items())
+    # one scan: group by period and direction flags, then add the groups up per direction below
+    sql = f"""
+SELECT date_trunc('{by}', day)::DATE AS period,
+       starts_with(source_code, $a) AND starts_with(target_code, $b) AS ab,
+       starts_with(source_code, $b) AND starts_with(target_code, $a) AS ba,
+       length(date) >= $precision AS precise,
+       count(*)::INTEGER AS events, sum(num_mentions)::INTEGER AS mentions, {quads},
+       sum(goldstein) AS goldstein
+FROM events
+WHERE {" AND ".join(where)}
+  AND ((starts_with(source_code, $a) AND starts_with(target_code, $b))
+    OR (starts_with(source_code, $b) AND starts_with(target_code, $a)))
+GROUP BY ALL"""
+    counted = ["events", "mentions", *QUADS.values(), "goldstein"]
+    found: dict[tuple[dt.date, str], dict[str, Any]] = {}
+    for r in _dicts(con, sql, params):
+        if not r["precise"]:  # tested here, not in WHERE: DuckDB would test every row's string first
+            continue
+        for direction in ("both", "ab" if r["ab"] else None, "ba" if r["ba"] else None):
+            if direction is None:
+                continue
+            acc = found.setdefault((r["period"], direction), dict.fromkeys(counted, 0))
+            for k in counted:
+                acc[k] += r[k] or 0
+    for acc in found.values():
+        acc["mean_goldstein"] = acc["goldstein"] / acc["events"] if acc["events"] else None
+    if fill and (found or (since and until)):
+        first = _trunc(parse_period(since, "--since"), by) if since else min(p for p, _ in found)
+        last = _trunc(parse_period(until, "--until", end=True), by) if until else max(p for p, _ in found)
+        periods = []
+        p = first
+        while p <= last:
+            periods.append(p)
+            p = _next_period(p, by)
+    else:
+        periods = sorted({p for p, _ in found})
+    out = []
+    for p in periods:
+        for direction in ("both", "ab", "ba"):
+            row = found.get((p, direction)) or {"events": 0, "mentions": 0, **dict.fromkeys(QUADS.values(), 0),
+                                                 "mean_goldstein": None}
+            coop = row["verbal_coop"] + row["material_coop"]
+            conflict = row["verbal_conflict"] + row["material_conflict"]
+            mean = row["mean_goldstein"]
+            out.append({"period": _period_label(p, by), "direction": labels.get(direction, direction),
+                        "events": row["events"], "mentions": row["mentions"] or 0,
+                        **{k: row[k] for k in QUADS.values()}, "cooperative": coop, "conflictual": conflict,
+                        "net_cooperation": coop - conflict,
+                        "mean_goldstein": round(mean, 3) if mean is not None else None})
+    return out
+
+
+# -- actors ----------------------------------------------------------------------------------
+def actors(con: Con, top: int = 20, since: str | None = None, until: str | None = None,
+           level: str = "code") -> list[dict[str, Any]]:
+    """The actors in most event records (as source or target), with their most common name.
+
+    ``level="country"`` groups codes by their first three letters (RUSGOV and RUSMIL -> RUS)."""
+    w = _Where([], [])
+    _range(w, since, until)
+    key = "left(code, 3)" if level == "country" else "code"
+    sql = f"""
+WITH sides AS (
+  SELECT source_code AS code, source_name AS name, source_country AS country, 1 AS s, 0 AS t, num_mentions
+  FROM events WHERE source_code IS NOT NULL AND {w.sql()}
+  UNION ALL
+  SELECT target_code, target_name, target_country, 0, 1, num_mentions
+  FROM events WHERE target_code IS NOT NULL AND {w.sql()})
+SELECT {key} AS code, mode(name) AS name, mode(country) AS country, count(*)::INTEGER AS events,
+       sum(s)::INTEGER AS as_source, sum(t)::INTEGER AS as_target, sum(num_mentions)::INTEGER AS mentions
+FROM sides GROUP BY ALL ORDER BY events DESC, code LIMIT {int(top)}"""
+    return _dicts(con, sql, w.params + w.params)
+
+
+def summary(con: Con) -> dict[str, Any]:
+    """Row counts and the date range of the events."""
+    cols, rows = _run(con, """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
+        (SELECT count(*) FROM mentions), (SELECT count(*) FROM ingest_errors),
+        (SELECT min(day) FROM events), (SELECT max(day) FROM events)""")
+    a, e, m, err, lo, hi = rows[0]
+    return {"articles": a, "events": e, "mentions": m, "errors": err, "first_day": lo, "last_day": hi}
+
+
+def top_dyads(con: Con, top: int = 20) -> list[dict[str, Any]]:
+    """Directed (source, target) pairs with the most event records."""
+    return _dicts(con, f"""SELECT source_code AS source, target_code AS target, count(*)::INTEGER AS events,
+        sum(num_mentions)::INTEGER AS mentions, round(avg(goldstein), 2) AS mean_goldstein
+        FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+        GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(top)}""")
+
+
+# -- read-only SQL ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Result:
+    columns: list[str]
+    rows: list[tuple]
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+
+def check_select(query: str) -> None:
+    """E042 unless ``query`` is exactly one read-only statement (SELECT / WITH … SELECT)."""
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as exc:
+        raise DyadsError(E.E047.format(path="sql", action="parsing the query", detail=db.short(exc))) from None
+    if len(statements) != 1:
+        raise DyadsError(E.E042.format(detail=f"{len(statements)} statements; give exactly one"))
+    kind = statements[0].type
+    if kind != duckdb.StatementType.SELECT:
+        raise DyadsError(E.E042.format(detail=f"a {kind.name} statement"))
+
+
+def sql(path: str | Path, query: str, max_rows: int | None = None) -> Result:
+    """Run one SELECT on the store at ``path``, opened read-only and without file access."""
+    check_select(query)
+    con = db.connect(path, read_only=True, config={"enable_external_access": False})
+    try:
+        try:
+            cur = con.execute(query)
+            cols = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchmany(max_rows) if max_rows else cur.fetchall()
+        except duckdb.Error as exc:
+            raise DyadsError(E.E047.format(path=path, action="the query", detail=db.short(exc))) from None
+        return Result(cols, rows)
+    finally:
+        con.close()
+
+
+# -- plain values for JSON/CSV ---------------------------------------------------------------
+def plain(value: Any) -> Any:
+    """A value JSON can hold: dates and times as ISO strings, decimals as floats."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def plain_rows(rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for row in rows:
+        yield {k: plain(v) for k, v in row.items()}
+
+
+# -- one article back as the document model --------------------------------------------------
+def _actor(row: dict[str, Any], prefix: str) -> Actor | None:
+    if row.get(f"{prefix}_code") is None and row.get(f"{prefix}_text") is None:
+        return None
+    return Actor(code=row[f"{prefix}_code"], country=row[f"{prefix}_country"], sector=row[f"{prefix}_sector"],
+                 name=row[f"{prefix}_name"], text=row[f"{prefix}_text"] or "", start=row[f"{prefix}_start"] or 0,
+                 end=row[f"{prefix}_end"] or 0)
+
+
+def _location(row: dict[str, Any]) -> Location | None:
+    if row.get("location_name") is None:
+        return None
+    return Location(row["location_name"], row["location_country"], row["location_lat"], row["location_lon"])
+
+
+def load_article(con: Con, ident: str) -> Article | None:
+    """The stored article with this id (the latest stored, if several texts share it) or content hash."""
+    rows = _dicts(con, "SELECT * FROM articles WHERE id = ? OR hash = ? ORDER BY (hash = ?) DESC, "
+                       "ingested_at DESC, hash LIMIT 1", [ident, ident, ident])
+    if not rows:
+        return None
+    a = rows[0]
+    art = Article(id=a["id"], text=a["text"], date=a["date"].isoformat() if a["date"] else None, title=a["title"],
+                  url=a["url"], source=a["source"], tone=a["tone"], errors=list(a["errors"] or []),
+                  sentences=[Sentence(s["start"], s["end"]) for s in a["sentences"] or []],
+                  meta=json.loads(a["meta"]) if a["meta"] else {})
+    h = a["hash"]
+    for m in _dicts(con, f"""SELECT {quoted(MENTION_COLUMNS, 'm.')}, {quoted(sorted(EVENT_LEVEL), 'e.')}
+                            FROM mentions m JOIN events e USING (event_key) WHERE m.article_hash = ?
+                            ORDER BY m.evidence_start, m.event_id""", [h]):
+        art.events.append(Event(
+            id=m["event_id"], sentence=m["sentence"], source=_actor(m, "source"), target=_actor(m, "target"),
+            cameo=m["cameo"], root=m["root"], quad=m["quad"], penta=m["penta"], goldstein=m["goldstein"],
+            plover=m["plover"], date=m["date"], modality=m["modality"],
+            evidence=Span(m["evidence_start"], m["evidence_end"], m["evidence"]), rule=m["rule"],
+            confidence=m["confidence"], location=_location(m), dictionary_version=m["dictionary_version"] or "",
+            attributed_to=Actor(m["attributed_to_code"], None, None, None, "", 0, 0)
+            if m["attributed_to_code"] else None))
+    for q in _dicts(con, "SELECT * FROM quotes WHERE article_hash = ? ORDER BY quote", [h]):
+        cue = Span(q["cue_start"], q["cue_end"], q["cue"]) if q["cue_start"] is not None else None
+        art.quotes.append(Quote(content=Span(q["content_start"], q["content_end"], q["content"]), cue=cue,
+                                direct=q["direct"], speaker=_actor(q, "speaker"), speaker_name=q["speaker_label"]))
+    for e in _dicts(con, "SELECT * FROM entities WHERE article_hash = ? ORDER BY entity", [h]):
+        art.entities.append(Entity(type=e["type"], text=e["text"], start=e["start"], end=e["end"], actor=e["actor"],
+                                   role=e["role"], value=e["value"], location=_location(e)))
+    return art

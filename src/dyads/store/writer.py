@@ -1,0 +1,335 @@
+"""The single writer: loads ``to_arrow`` batches into DuckDB, one transaction per batch.
+
+Each batch is registered as Arrow views and copied with ``INSERT … SELECT`` (never row by row).
+Inside the transaction the writer
+
+1. keeps only articles whose content hash the store does not hold yet, with their mentions,
+   quotes and entities (so ingesting the same input twice adds nothing);
+2. records input errors not recorded before (same item and reason -> one row);
+3. adds an ``events`` record for every new event key, and for a key seen before recounts its
+   mentions, articles and sources and keeps the fields of its first report (earliest article
+   date, then article hash, then position): no full rescan, and the same records whatever order
+   the batches come in.
+
+A run killed at any point loses at most the uncommitted batch; running it again stores exactly
+what one clean run would (the rebuilt records do not depend on the order batches arrive in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dyads.errors import DyadsError, E
+from dyads.model import Article
+from dyads.readers import Item, ReadError
+from dyads.store import db
+from dyads.store.arrow import Tables, to_arrow
+from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES, EVENT_COUNTS, TABLE_SCHEMAS, quoted
+
+# The first report of an event (earliest article date, then article hash, then position): its
+# fields become the event record's, like GDELT's SOURCEURL. A total order over mentions, so the
+# record does not depend on the order batches arrive in.
+_FIRST_REPORT = ["coalesce({p}article_date, DATE '9999-12-31')", "{p}article_hash", "{p}sentence",
+                 "{p}evidence_start", "{p}event_id"]
+
+
+def first_report(prefix: str = "") -> str:
+    """The sort key that picks an event's first report, over columns with this table prefix."""
+    return "(" + ", ".join(c.format(p=prefix) for c in _FIRST_REPORT) + ")"
+
+
+_EVENT_COLS = [n for n in TABLE_SCHEMAS["events"].names if n not in {f for f, _ in EVENT_COUNTS}]
+_MENTION_COLS = [n for n in TABLE_SCHEMAS["mentions"].names if n != "ingested_at"]
+
+
+def _sql(template: str) -> str:
+    return (template.replace("{EVENT_COLS}", quoted(_EVENT_COLS, "b."))
+            .replace("{EVENT_COLS_C}", quoted(_EVENT_COLS, "c."))
+            .replace("{EVENT_COLS_PLAIN}", quoted(_EVENT_COLS))
+            .replace("{MENTION_COLS}", quoted(_MENTION_COLS))
+            .replace("{FIRST_REPORT}", first_report()))
+
+
+# Per event key of the batch: its first report in the batch (row id) and the batch's counts.
+BATCH_EVENTS = _sql("""CREATE OR REPLACE TEMP TABLE _brep AS
+SELECT event_key, arg_min(rid, {FIRST_REPORT}) AS rid, count(*)::INTEGER AS num_mentions,
+       count(DISTINCT article_no)::INTEGER AS num_articles, count(DISTINCT source_no)::INTEGER AS num_sources,
+       avg(article_tone) AS avg_tone
+FROM _batch_mentions GROUP BY event_key""")
+# Event records the store already holds for keys of this batch (usually few).
+OLD_EVENTS = """CREATE OR REPLACE TEMP TABLE _old AS
+SELECT e.* FROM events e SEMI JOIN _brep USING (event_key)"""
+# New keys: the first reports, gathered in Arrow (`_batch_first`, with the batch's counts).
+NEW_EVENTS = _sql("""INSERT INTO events
+SELECT {EVENT_COLS}, b.num_mentions, b.num_articles, b.num_sources, b.avg_tone, ?::TIMESTAMP
+FROM _batch_first b ANTI JOIN _old o ON o.event_key = b.event_key""")
+# Keys seen before (usually few): recount all their mentions (the batch's are stored by now) ...
+OLD_COUNTS = """CREATE OR REPLACE TEMP TABLE _agg AS
+SELECT event_key, count(*)::INTEGER AS num_mentions, count(DISTINCT article_hash)::INTEGER AS num_articles,
+       count(DISTINCT coalesce(article_source, ''))::INTEGER AS num_sources, avg(article_tone) AS avg_tone
+FROM mentions WHERE event_key IN (SELECT event_key FROM _old) GROUP BY event_key"""
+UPDATE_COUNTS = """UPDATE events SET num_mentions = a.num_mentions, num_articles = a.num_articles,
+    num_sources = a.num_sources, avg_tone = a.avg_tone
+FROM _agg a WHERE events.event_key = a.event_key"""
+# ... and where the batch holds an earlier first report than the stored one, take its fields.
+EARLIER = f"""CREATE OR REPLACE TEMP TABLE _moved AS
+WITH pair AS MATERIALIZED (
+  SELECT r.event_key, r.rid, o.date_added, {first_report('o.')} AS stored
+  FROM _brep r JOIN _old o USING (event_key)),
+keyed AS MATERIALIZED (
+  SELECT p.*, {first_report('b.')} AS candidate FROM pair p JOIN _batch_mentions b ON b.rid = p.rid)
+SELECT event_key, rid, date_added FROM keyed WHERE candidate < stored"""
+REPLACE_EARLIER = _sql("""INSERT INTO events
+SELECT {EVENT_COLS}, a.num_mentions, a.num_articles, a.num_sources, a.avg_tone, mv.date_added
+FROM _moved mv JOIN _batch_mentions b ON b.rid = mv.rid JOIN _agg a ON a.event_key = mv.event_key""")
+INSERT_MENTIONS = _sql("INSERT INTO mentions SELECT {MENTION_COLS}, ?::TIMESTAMP FROM _batch_mentions")
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What one batch added."""
+
+    articles: int = 0  # new articles stored
+    duplicates: int = 0  # articles whose text the store already held
+    mentions: int = 0
+    events_touched: int = 0  # event records created or updated
+    errors: int = 0  # new ingest_errors rows
+
+    def __iadd__(self, other: WriteResult) -> WriteResult:
+        self.articles += other.articles
+        self.duplicates += other.duplicates
+        self.mentions += other.mentions
+        self.events_touched += other.events_touched
+        self.errors += other.errors
+        return self
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _conform(name: str, table: pa.Table) -> pa.Table:
+    """A batch table with exactly the columns and types of the store's Arrow schema."""
+    schema = ARROW_SCHEMAS[name]
+    if table.schema.equals(schema):
+        return table
+    if table.num_rows == 0 and not table.column_names:
+        return schema.empty_table()
+    try:
+        return table.select(schema.names).cast(schema)
+    except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(f"batch table {name!r} does not match the store schema: {exc}") from exc
+
+
+class Store:
+    """A dyads store: one DuckDB file. Open it with :meth:`open` (or ``dyads.open_store``).
+
+    Only one process may write a DuckDB file at a time; use ``read_only=True`` for readers.
+    >>> with Store.open("dyads.duckdb") as store:  # doctest: +SKIP
+    ...     store.ingest(articles)
+    ...     store.dyad("RUS", "PRK", by="month")
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool = False) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False, threads: int | None = None) -> Store:
+        """Open the store at ``path``, creating it unless ``read_only``. Raises DyadsError (E040-E045).
+
+        ``threads`` caps DuckDB's threads (default: one per core); an ingest whose workers code
+        on the other cores gives its writer one."""
+        con = db.connect(path, read_only=read_only)
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+        if not read_only:
+            con.execute("SET preserve_insertion_order = false")  # parallel bulk inserts; queries sort
+        return cls(con, Path(path), read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------------
+    def write(self, tables: Tables, now: dt.datetime | None = None) -> WriteResult:
+        """Load one batch (``to_arrow`` output) in one transaction; returns what it added."""
+        batch = {name: _conform(name, tables[name] if name in tables else ARROW_SCHEMAS[name].empty_table())
+                 for name in BATCH_TABLES}
+        hashes = batch["articles"].column("hash")
+        if pc.count_distinct(hashes).as_py() != len(hashes):
+            raise ValueError("a batch must hold each article hash once; build it with to_arrow/concat_tables")
+        stamp = now or _now()
+        views = [f"_batch_{name}" for name in BATCH_TABLES]
+        try:
+            with self._transaction():
+                known = self.known(hashes.to_pylist())
+                if known:
+                    batch = _without(batch, known)
+                batch["mentions"] = _numbered(batch["mentions"])
+                for name, view in zip(BATCH_TABLES, views, strict=True):
+                    self.con.register(view, batch[name])
+                res = self._write(batch, stamp)
+        except duckdb.Error as exc:
+            raise DyadsError(E.E047.format(path=self.path, action="writing", detail=db.short(exc))) from None
+        finally:
+            for view in views:
+                self.con.unregister(view)
+        res.duplicates = len(hashes) - res.articles
+        return res
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _write(self, batch: Tables, stamp: dt.datetime) -> WriteResult:
+        con = self.con
+        res = WriteResult(articles=batch["articles"].num_rows, mentions=batch["mentions"].num_rows)
+        if res.articles:
+            con.execute("INSERT INTO articles SELECT *, ?::TIMESTAMP FROM _batch_articles", [stamp])
+            for name in ("quotes", "entities"):
+                if batch[name].num_rows:
+                    con.execute(f"INSERT INTO {name} SELECT * FROM _batch_{name}")
+        if res.mentions:
+            con.execute(INSERT_MENTIONS, [stamp])
+            con.execute(BATCH_EVENTS)
+            con.execute(OLD_EVENTS)
+            reps = con.execute("SELECT rid, num_mentions, num_articles, num_sources, avg_tone FROM _brep "
+                               "ORDER BY rid").to_arrow_table()
+            first = _first_reports(batch["mentions"], reps)
+            res.events_touched = first.num_rows
+            con.register("_batch_first", first)
+            try:
+                con.execute(NEW_EVENTS, [stamp])
+            finally:
+                con.unregister("_batch_first")
+            if _count(con, "SELECT count(*) FROM _old"):
+                con.execute(OLD_COUNTS)
+                con.execute(UPDATE_COUNTS)
+                con.execute(EARLIER)
+                if _count(con, "SELECT count(*) FROM _moved"):
+                    con.execute("DELETE FROM events WHERE event_key IN (SELECT event_key FROM _moved)")
+                    con.execute(REPLACE_EARLIER)
+                con.execute("DROP TABLE _agg")
+                con.execute("DROP TABLE _moved")
+            con.execute("DROP TABLE _brep")
+            con.execute("DROP TABLE _old")
+        if batch["ingest_errors"].num_rows:
+            res.errors = _count(con, """SELECT count(*) FROM (SELECT DISTINCT item, reason FROM _batch_ingest_errors)
+                                        ANTI JOIN ingest_errors USING (item, reason)""")
+            con.execute("""INSERT INTO ingest_errors
+                           SELECT item, reason, ?::TIMESTAMP FROM (SELECT DISTINCT item, reason
+                               FROM _batch_ingest_errors) ANTI JOIN ingest_errors USING (item, reason)""", [stamp])
+        return res
+
+    def ingest(self, items: Sequence[Item]) -> int:
+        """Store annotated articles (and record ReadErrors); returns how many articles were new.
+
+        The writer side of ``dyads.web.watch.Sink``."""
+        return self.write(to_arrow(items)).articles
+
+    def record_errors(self, errors: Sequence[ReadError]) -> None:
+        """Record input items that could not be coded or fetched."""
+        if errors:
+            self.write(to_arrow(errors))
+
+    def known(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes the store already holds."""
+        if not hashes:
+            return set()
+        probe = pa.table({"hash": pa.array(list(hashes), pa.string())})
+        self.con.register("_probe", probe)
+        try:
+            rows = self.con.execute("SELECT hash FROM articles SEMI JOIN _probe USING (hash)").fetchall()
+        finally:
+            self.con.unregister("_probe")
+        return {r[0] for r in rows}
+
+    # -- reading ----------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {t: _count(self.con, f"SELECT count(*) FROM {t}") for t in TABLE_SCHEMAS}
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        from dyads.store import queries
+
+        return queries.events(self.con, **filters)
+
+    def dyad(self, a: str, b: str, **options: Any) -> list[dict[str, Any]]:
+        from dyads.store import queries
+
+        return queries.dyad(self.con, a, b, **options)
+
+    def actors(self, **options: Any) -> list[dict[str, Any]]:
+        from dyads.store import queries
+
+        return queries.actors(self.con, **options)
+
+    def article(self, ident: str) -> Article | None:
+        from dyads.store import queries
+
+        return queries.load_article(self.con, ident)
+
+
+def _numbered(mentions: pa.Table) -> pa.Table:
+    """Mentions with a row id and integer article and source numbers (cheap to count distinct)."""
+    def ordinal(col: pa.ChunkedArray) -> pa.Array:
+        codes = pc.dictionary_encode(pc.fill_null(col, "")).combine_chunks()
+        return codes.indices
+
+    return (mentions.append_column("rid", pa.array(np.arange(mentions.num_rows, dtype=np.int64)))
+            .append_column("article_no", ordinal(mentions.column("article_hash")))
+            .append_column("source_no", ordinal(mentions.column("article_source"))))
+
+
+def _first_reports(mentions: pa.Table, reps: pa.Table) -> pa.Table:
+    """The mention rows that are first reports (``reps.rid``), with the batch's counts per event."""
+    first = mentions.take(reps.column("rid"))
+    for name in ("num_mentions", "num_articles", "num_sources", "avg_tone"):
+        first = first.append_column(name, reps.column(name))
+    # stored sorted by actor: each row group then spans few countries, and DuckDB's min/max
+    # zone maps let actor filters skip most of the table
+    return first.sort_by([("source_prefix", "ascending"), ("target_prefix", "ascending")])
+
+
+def _without(batch: Tables, hashes: set[str]) -> Tables:
+    """The batch minus the articles with these hashes (and their mentions, quotes, entities)."""
+    drop = pa.array(sorted(hashes), pa.string())
+    out = {}
+    for name, table in batch.items():
+        key = "hash" if name == "articles" else "article_hash"
+        out[name] = table.filter(pc.invert(pc.is_in(table.column(key), value_set=drop))) \
+            if key in table.column_names else table
+    return out
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def open_store(path: str | Path = "dyads.duckdb", read_only: bool = False, threads: int | None = None) -> Store:
+    """Open (or create) the store at ``path``: ``with open_store("dyads.duckdb") as s: s.dyad("RUS", "PRK")``."""
+    return Store.open(path, read_only=read_only, threads=threads)
