@@ -1,40 +1,153 @@
-"""Runners: annotate a stream of input items in-process, in local processes, or on Dask.
+"""Runners: annotate a stream of read items in this process, in local processes, or on Dask.
 
-Every runner takes read items (Articles or ReadErrors) and yields them annotated, in input order
-for the in-process runner. ReadErrors pass through untouched so callers can report them.
+Every runner cuts the input into shards (``shard_size`` items, read lazily), keeps a bounded
+number of shards in flight, and runs the same worker functions (:mod:`dyads.runner.worker`) on
+them, so all runners give the same answer. Two entry points:
+
+* :func:`annotate` yields annotated ``Article`` / ``ReadError`` items in input order
+  (``dyads code``);
+* :func:`annotate_to_arrow` yields :class:`ArrowShard` results as they complete: each holds the
+  Arrow tables a worker built with the store's converter, for the single writer to load
+  (``dyads ingest``). Workers never open the DuckDB file.
+
+>>> from dyads.readers import read_inputs
+>>> for item in annotate(read_inputs(["news.jsonl.gz"]), workers=2):  # doctest: +SKIP
+...     print(item.id, len(item.events))
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from dyads.model import Article
-from dyads.readers import Item, ReadError
+from dyads.errors import DyadsError, E
+from dyads.readers import Item
+from dyads.runner.base import SHARD_SIZE, Runner, RunStats, shards
+from dyads.runner.inprocess import InProcessRunner
+from dyads.runner.progress import track
+from dyads.runner.worker import Convert, ShardStats, Tables, aligned, annotate_shard, arrow_shard, resolve_model
+
+__all__ = [
+    "SHARD_SIZE",
+    "ArrowShard",
+    "InProcessRunner",
+    "RunStats",
+    "Runner",
+    "ShardStats",
+    "annotate",
+    "annotate_inprocess",
+    "annotate_to_arrow",
+    "make_runner",
+    "shards",
+    "worker_count",
+]
 
 
-def annotate_inprocess(items: Iterable[Item], model: str | None = None, batch_size: int = 16) -> Iterator[Item]:
-    """Annotate in this process, lazily; errors are yielded in their place in the stream."""
-    from dyads import get_pipeline
+@dataclass(frozen=True, slots=True)
+class ArrowShard:
+    """One shard's result for the writer: Arrow tables by name, and what the shard cost."""
 
-    pipeline = get_pipeline(model)
-    pending: list[Article] = []
+    tables: Tables
+    stats: ShardStats
 
-    def flush() -> Iterator[Item]:
-        yield from pipeline.pipe(pending, batch_size=batch_size)
-        pending.clear()
 
-    for item in items:
-        if isinstance(item, ReadError):
-            yield from flush()
-            yield item
-            continue
-        pending.append(item)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
+def worker_count(workers: int | None, dask: bool = False) -> int:
+    """The number of workers the flags ask for: None -> 1 (or one per core with --dask), 0 -> cores."""
+    cores = os.cpu_count() or 1
+    if workers is None:
+        return cores if dask else 1
+    if workers < 0:
+        raise DyadsError(E.E090.format(value=workers))
+    return workers or cores
+
+
+def make_runner(model: str | None = None, workers: int | None = None, dask: bool = False,
+                scheduler: str | None = None) -> Runner:
+    """The runner for the CLI flags: ``--scheduler`` > ``--dask`` > ``--workers N`` (N > 1) > in-process.
+
+    Use it as a context manager (it owns processes or a cluster connection)."""
+    n = worker_count(workers, dask)
+    model = resolve_model(model)
+    if scheduler or dask:
+        from dyads.runner.dask import DaskRunner
+
+        return DaskRunner(model=model, workers=n, scheduler=scheduler)
+    if n > 1:
+        from dyads.runner.local import LocalRunner
+
+        return LocalRunner(n, model=model)
+    return InProcessRunner(model)
+
+
+def _run(task: Callable[..., Any], items: Iterable[Item], runner: Runner | None, flags: dict[str, Any],
+         shard_size: int, ordered: bool) -> Iterator[Any]:
+    own = runner is None
+    active = make_runner(**flags) if runner is None else runner
+    try:
+        yield from active.map(task, shards(items, shard_size), ordered=ordered)
+    finally:
+        if own:
+            active.close()
 
 
 def annotate(items: Iterable[Item], model: str | None = None, workers: int | None = None,
-             dask: bool = False, scheduler: str | None = None) -> Iterator[Item]:
-    """Choose the runner from the CLI flags (in-process when workers is None or 1)."""
-    return annotate_inprocess(items, model=model)
+             dask: bool = False, scheduler: str | None = None, *, runner: Runner | None = None,
+             shard_size: int = SHARD_SIZE, stats: RunStats | None = None, progress: bool = False,
+             batch_size: int = 16) -> Iterator[Item]:
+    """Annotated items in input order (ReadErrors keep their place), lazily.
+
+    ``workers``/``dask``/``scheduler`` are the CLI flags (see :func:`make_runner`); or pass a
+    ``runner`` you manage. ``stats`` collects throughput and per-worker peak memory."""
+    worker_count(workers, dask)  # bad flags fail now, not on the first article
+    name = resolve_model(model)
+    task = partial(annotate_shard, model=name, batch_size=batch_size)
+    flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}
+
+    def items_out() -> Iterator[Item]:
+        for done, shard_stats in _run(task, items, runner, flags, shard_size, ordered=True):
+            if stats is not None:
+                stats.add(shard_stats)
+            yield from done
+
+    out = items_out()
+    if progress:
+        out = track(out, lambda it: 1, label="coding")
+    return out
+
+
+def annotate_to_arrow(items: Iterable[Item], convert: Convert | None = None, model: str | None = None,
+                      workers: int | None = None, dask: bool = False, scheduler: str | None = None, *,
+                      runner: Runner | None = None, shard_size: int = SHARD_SIZE, ordered: bool = False,
+                      stats: RunStats | None = None, progress: bool = False,
+                      batch_size: int = 16) -> Iterator[ArrowShard]:
+    """Arrow tables per shard, as they complete (``ordered=True`` for input order).
+
+    ``convert(items) -> {name: pyarrow.Table}`` runs in the worker on the annotated shard (its
+    Articles and ReadErrors, in order); it must be a module-level function so it pickles. The
+    default is the store's ``to_arrow``. The caller, a single writer, loads each result."""
+    worker_count(workers, dask)
+    if convert is None:
+        from dyads.store import to_arrow as convert  # type: ignore[attr-defined,no-redef]
+    name = resolve_model(model)
+    task = partial(arrow_shard, convert=convert, model=name, batch_size=batch_size)
+    flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}
+
+    def shards_out() -> Iterator[ArrowShard]:
+        for tables, shard_stats in _run(task, items, runner, flags, shard_size, ordered=ordered):
+            if stats is not None:
+                stats.add(shard_stats)
+            yield ArrowShard(aligned(tables), shard_stats)
+
+    out = shards_out()
+    if progress:
+        out = track(out, lambda r: r.stats.articles + r.stats.errors, label="ingesting")
+    return out
+
+
+def annotate_inprocess(items: Iterable[Item], model: str | None = None, batch_size: int = 16) -> Iterator[Item]:
+    """Annotate in this process, lazily, in order (the reference for the other runners)."""
+    return annotate(items, model=model, batch_size=batch_size)
+
