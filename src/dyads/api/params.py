@@ -1,0 +1,73 @@
+"""Checking request parameters before they reach a query (every query is parameterized anyway)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dyads.api.problems import Problem
+from dyads.errors import DyadsError, E
+from dyads.store.queries import parse_period
+
+ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,12}$")
+ROOT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)$")
+MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+MAX_QUERY_CHARS = 200
+
+
+def actor_code(param: str, value: str | None) -> str | None:
+    """An upper-cased actor code, or a 400 naming the parameter."""
+    if value is None or value == "":
+        return None
+    code = value.strip().upper()
+    if not ACTOR_CODE.match(code):
+        raise Problem(400, E.E102.format(param=param, value=value[:80]))
+    return code
+
+
+def date_bound(param: str, value: str | None, end: bool = False) -> dt.date | None:
+    """The first (or with ``end`` the last) day of a YYYY, YYYY-MM or YYYY-MM-DD period."""
+    if value is None or value == "":
+        return None
+    try:
+        return parse_period(value, param, end=end)
+    except DyadsError:
+        shown = value[:80]
+        detail = "no such date" if re.fullmatch(r"\d{4}(-\d{2}){0,2}", shown.strip()) else "not a date"
+        raise Problem(400, E.E104.format(param=param, value=shown, detail=detail)) from None
+
+
+def date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` checked (and in order), returned as given for the store's filters."""
+    lo, hi = date_bound("since", since), date_bound("until", until, end=True)
+    if lo and hi and lo > hi:
+        raise Problem(400, E.E105.format(detail=f"since={since!r} is after until={until!r}"))
+    return (since.strip() if lo else None), (until.strip() if hi else None)
+
+
+def root_code(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    v = value.strip()
+    if len(v) == 1 and v.isdigit():
+        v = "0" + v
+    if not ROOT_CODE.match(v):
+        raise Problem(400, E.E105.format(detail=f"root={value[:80]!r}: a CAMEO root code is 01 to 20"))
+    return v
+
+
+def page(limit: int, offset: int) -> tuple[int, int]:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise Problem(400, E.E105.format(detail=f"limit={limit}: must be 1 to {MAX_LIMIT}; page with offset"))
+    if not 0 <= offset <= MAX_OFFSET:
+        raise Problem(400, E.E105.format(detail=f"offset={offset}: must be 0 to {MAX_OFFSET:,}"))
+    return limit, offset
+
+
+def text_query(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > MAX_QUERY_CHARS:
+        raise Problem(400, E.E105.format(detail=f"q is {len(value)} characters; at most {MAX_QUERY_CHARS}"))
+    return value.strip()

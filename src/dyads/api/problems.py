@@ -1,0 +1,76 @@
+"""Errors as JSON: every failure becomes ``{"error": {"status", "code", "message"}}``, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dyads.errors import DyadsError, E
+
+log = logging.getLogger("dyads.api")
+_CODE = re.compile(r"^(E\d{3})\b")
+
+
+class Problem(Exception):
+    """A request that cannot be served, with its HTTP status and a numbered message."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers
+
+
+def problem_body(status: int, message: str) -> dict:
+    m = _CODE.match(message)
+    return {"error": {"status": status, "code": m.group(1) if m else None, "message": message}}
+
+
+def problem_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(problem_body(status, message), status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
+        where = ".".join(loc) or "request"
+        value = err.get("input")
+        shown = f"={value!r}" if isinstance(value, str | int | float) and len(repr(value)) <= 60 else ""
+        parts.append(f"{where}{shown}: {err.get('msg', 'invalid')}")
+    return E.E105.format(detail="; ".join(parts))
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Map every exception to a JSON problem; unexpected ones to E109 without details."""
+
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, exc: Problem) -> JSONResponse:
+        return problem_response(exc.status, exc.message, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problem_response(422, _validation_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no such endpoint: {request.method} {request.url.path}; see /openapi.json for the API."
+        elif exc.status_code == 405:
+            detail = f"method {request.method} is not allowed on {request.url.path}; see /openapi.json for the API."
+        return problem_response(exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(DyadsError)
+    async def _dyads(request: Request, exc: DyadsError) -> JSONResponse:
+        return problem_response(400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return problem_response(500, E.E109.format(kind=type(exc).__name__, path=request.url.path))

@@ -1,0 +1,214 @@
+"""The API's questions to the store: thin adapters over :mod:`dyads.store.queries`.
+
+Where the store library has the query (events by filters, dyad timelines, top actors, one
+article, the summary), the API calls it. What only the API needs lives here, parameterized:
+events by text or in both directions of a pair, the per-month QuadClass series and undirected
+country pairs of the overview, the article list, and "does this actor occur at all".
+Actor filters follow the store's convention: a code matches as a prefix (RUS matches RUSGOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyads.api.problems import Problem
+from dyads.errors import DyadsError
+from dyads.model import Article
+from dyads.store import queries as sq
+from dyads.store.arrow import code_prefix, content_hash
+
+Con = duckdb.DuckDBPyConnection
+# Store messages that mean "the request was bad" (dates, periods, actor codes); others are ours.
+CLIENT_ERRORS = ("E046", "E048")
+
+
+def store_call(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a store function; its DyadsError becomes a 400 (bad filter) or a 503 (store trouble)."""
+    try:
+        return fn(*args, **kwargs)
+    except DyadsError as exc:
+        msg = str(exc)
+        raise Problem(400 if msg.startswith(CLIENT_ERRORS) else 503, msg) from None
+
+
+def content_id(text: str) -> str:
+    return content_hash(text)[:16]
+
+
+def actor_codes(con: Con) -> frozenset[str]:
+    """Every actor code in the event records (the server remembers it until the store changes)."""
+    rows = con.execute("SELECT source_code FROM events WHERE source_code IS NOT NULL UNION "
+                       "SELECT target_code FROM events WHERE target_code IS NOT NULL").fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+def actor_known(codes: frozenset[str], prefix: str) -> bool:
+    return any(c.startswith(prefix) for c in codes)
+
+
+# -- events -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    source: str | None = None
+    target: str | None = None
+    both: bool = False  # also the reverse direction (target -> source)
+    since: str | None = None
+    until: str | None = None
+    root: str | None = None
+    quad: int | None = None
+    q: str | None = None  # words in the evidence or the actors' names (case-insensitive, literal)
+
+
+# DuckDB reads the wide rows of a sorted page late (after choosing them by key) for pages of up to
+# this many rows (its late_materialization_max_rows), which is several times faster on a large store.
+LATE_ROWS = 50
+
+
+def event_page(con: Con, f: EventQuery, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
+    """One page of event records in the store's order, and whether more follow.
+
+    Pages shorter than ``LATE_ROWS`` are read with one extra row to see whether more follow; longer
+    ones are read at their size, and a second one-row query looks past the end."""
+    if f.q is None and not f.both:
+        def fetch(n: int, skip: int) -> list[dict[str, Any]]:
+            return store_call(sq.events, con, source=f.source, target=f.target, since=f.since, until=f.until,
+                              root=f.root, quad=f.quad, limit=n, offset=skip)
+    else:
+        def fetch(n: int, skip: int) -> list[dict[str, Any]]:
+            return _search_events(con, f, n, skip)
+    if limit < LATE_ROWS:
+        rows = fetch(limit + 1, offset)
+        return rows[:limit], len(rows) > limit
+    rows = fetch(limit, offset)
+    return rows, len(rows) == limit and bool(fetch(1, offset + limit))
+
+
+def _search_events(con: Con, f: EventQuery, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Text search and both directions of a pair (``dyads.store.queries.events`` has neither)."""
+    parts: list[str] = []
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    # As in the store's queries: compare the integer code prefixes first (pushed into the scan),
+    # then the exact code prefixes.
+    s, t = f.source, f.target
+    if s and t and f.both:
+        parts.append("source_prefix IN ($ps, $pt) AND target_prefix IN ($ps, $pt) AND "
+                     "((starts_with(source_code, $s) AND starts_with(target_code, $t)) OR "
+                     "(starts_with(source_code, $t) AND starts_with(target_code, $s)))")
+        params |= {"s": s, "t": t, "ps": code_prefix(s), "pt": code_prefix(t)}
+    elif f.both and (s or t):
+        parts.append("(source_prefix = $ps OR target_prefix = $ps) AND "
+                     "(starts_with(source_code, $s) OR starts_with(target_code, $s))")
+        params |= {"s": s or t, "ps": code_prefix(s or t)}
+    else:
+        if s:
+            parts.append("source_prefix = $ps AND starts_with(source_code, $s)")
+            params |= {"s": s, "ps": code_prefix(s)}
+        if t:
+            parts.append("target_prefix = $pt AND starts_with(target_code, $t)")
+            params |= {"t": t, "pt": code_prefix(t)}
+    if f.since:
+        parts.append("day >= $since")
+        params["since"] = sq.parse_period(f.since, "since")
+    if f.until:
+        parts.append("day <= $until")
+        params["until"] = sq.parse_period(f.until, "until", end=True)
+    if f.root:
+        parts.append("root = $root")
+        params["root"] = f.root
+    if f.quad is not None:
+        parts.append("quad = $quad")
+        params["quad"] = f.quad
+    if f.q:
+        parts.append("(contains(lower(evidence), $q) OR contains(lower(source_name), $q) "
+                     "OR contains(lower(target_name), $q))")
+        params["q"] = f.q.lower()
+    where = " AND ".join(parts) or "TRUE"
+    cur = con.execute(f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key "
+                      "LIMIT $limit OFFSET $offset", params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+# -- dyads and actors ---------------------------------------------------------------------------
+def timeline(con: Con, a: str, b: str, by: str, since: str | None, until: str | None) -> list[dict[str, Any]]:
+    """Per period: the store's dyad rows for both directions, A>B and B>A, merged into one dict."""
+    rows = store_call(sq.dyad, con, a, b, by=by, since=since, until=until)
+    points: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        p = points.setdefault(r["period"], {"period": r["period"]})
+        key = {"both": "both", f"{a}>{b}": "a_to_b", f"{b}>{a}": "b_to_a"}.get(r["direction"], "both")
+        p[key] = r
+    return [points[k] for k in points]
+
+
+def actor_list(con: Con, limit: int, level: str) -> list[dict[str, Any]]:
+    return store_call(sq.actors, con, top=limit, level=level)
+
+
+# -- overview -----------------------------------------------------------------------------------
+def overview(con: Con, top: int = 10) -> dict[str, Any]:
+    s = store_call(sq.summary, con)
+    by_month = con.execute("""
+        SELECT strftime(day, '%Y-%m') AS period,
+               count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
+               count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4)
+        FROM events WHERE day IS NOT NULL AND length(date) >= 7 GROUP BY ALL ORDER BY period""").fetchall()
+    dyads = con.execute("""
+        WITH p AS (
+          SELECT least(left(source_code, 3), left(target_code, 3)) AS a,
+                 greatest(left(source_code, 3), left(target_code, 3)) AS b, quad, goldstein
+          FROM events
+          WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+            AND left(source_code, 3) <> left(target_code, 3))
+        SELECT a, b, count(*) AS events, count(*) FILTER (WHERE quad <= 2) AS cooperation,
+               count(*) FILTER (WHERE quad >= 3) AS conflict, avg(goldstein) AS mean_goldstein
+        FROM p GROUP BY a, b ORDER BY events DESC, a, b LIMIT $top""", {"top": top}).fetchall()
+    n_actors = con.execute("""SELECT count(DISTINCT code) FROM (
+        SELECT source_code AS code FROM events UNION ALL SELECT target_code FROM events) WHERE code IS NOT NULL
+        """).fetchone()[0]
+    return {
+        "articles": s["articles"], "events": s["events"], "actors": n_actors,
+        "first_date": _iso(s["first_day"]), "last_date": _iso(s["last_day"]),
+        "by_month": [{"period": r[0], "quad": list(r[1:5])} for r in by_month],
+        "top_dyads": [{"a": r[0], "b": r[1], "events": r[2], "cooperation": r[3], "conflict": r[4],
+                       "mean_goldstein": round(r[5], 2) if r[5] is not None else None} for r in dyads],
+    }
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# -- articles -----------------------------------------------------------------------------------
+def article_list(con: Con, q: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    where, params = "TRUE", {"limit": limit, "offset": offset}
+    if q:
+        where = "(contains(lower(coalesce(title, '')), $q) OR contains(lower(id), $q) OR contains(lower(text), $q))"
+        params["q"] = q.lower()
+    total = con.execute(f"SELECT count(*) FROM articles WHERE {where}",
+                        {k: v for k, v in params.items() if k == "q"}).fetchone()[0]
+    cur = con.execute(f"""SELECT id, hash, date, title, source, url, num_events FROM articles WHERE {where}
+                          ORDER BY date DESC NULLS LAST, id, hash LIMIT $limit OFFSET $offset""", params)
+    rows = [{"id": r[0], "hash": r[1], "date": _iso(r[2]), "title": r[3], "source": r[4], "url": r[5],
+             "events": r[6] or 0} for r in cur.fetchall()]
+    return rows, total
+
+
+def load_article(con: Con, article_id: str) -> Article | None:
+    return store_call(sq.load_article, con, article_id)
+
+
+def ingest(path: Path, art: Article) -> bool:
+    """Store one coded article through the store's writer; False when its text was already there."""
+    from dyads.store import Store
+
+    def write() -> bool:
+        with Store.open(path) as store:
+            return store.ingest([art]) > 0
+
+    return store_call(write)
