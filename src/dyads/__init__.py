@@ -9,10 +9,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dyads.errors import DyadsError
 from dyads.model import Actor, Article, Entity, Event, Quote, Sentence, Span
 from dyads.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from dyads.store import Store
 
 __version__ = "0.1.0"
 __all__ = [
@@ -27,6 +32,7 @@ __all__ = [
     "Span",
     "code",
     "get_pipeline",
+    "open_store",
     "__version__",
 ]
 
@@ -46,3 +52,14 @@ def code(text: str, date: str | None = None, *, id: str = "text", title: str | N
     if isinstance(item, ReadError):
         raise DyadsError(item.message)
     return get_pipeline(model)(item)
+
+
+def open_store(path: str | Path = "dyads.duckdb", read_only: bool = False) -> Store:
+    """Open (or create) the DuckDB event store at ``path``; see :mod:`dyads.store`.
+
+    >>> with dyads.open_store("dyads.duckdb", read_only=True) as s:  # doctest: +SKIP
+    ...     s.dyad("RUS", "PRK", by="month")
+    """
+    from dyads.store import open_store as _open
+
+    return _open(path, read_only=read_only)

@@ -38,6 +38,13 @@ class E:
     E041 = "E041 {path}: the store is locked by another process; wait for it to finish or use another --db."
     E042 = "E042 only read-only SELECT/WITH statements are allowed in 'dyads sql' ({detail})."
     E043 = "E043 {path}: no store at this path; run 'dyads ingest PATH --db {path}' first."
+    E044 = ("E044 {path}: the store has schema version {found}, newer than this dyads reads ({supported}); "
+            "upgrade dyads or use another --db.")
+    E045 = "E045 {path}: cannot create the store ({detail}); check that the folder exists and is writable."
+    E046 = "E046 {param} {value!r}: not {what}; use {use}."
+    E047 = "E047 {path}: {action} failed ({detail}); docs/store.md lists the tables and columns."
+    E048 = "E048 {param} {value!r}: not an actor code; use 3 or more capital letters or digits, e.g. RUS or RUSGOV."
+    E049 = "E049 {path}: cannot write the export ({detail}); check the folder and free space."
     # eval
     E050 = "E050 {item}: not a gold JSONL v1 record ({detail}); see docs/gold-format.md."
     E051 = "E051 {item}: id {id!r} was already used on line {first}; gold ids must be unique, so this line is skipped."
@@ -87,12 +94,12 @@ class E:
     )
     # api
     E100 = "E100 {path}: no store at this path; create it with 'dyads ingest PATH --db {path}' (no restart needed)."
-    E101 = "E101 {path}: cannot open the store read-only ({detail}); wait for the writer to finish or check the file."
+    E101 = "E101 {path}: cannot read the store right now ({detail}); retry when the writing process has finished."
     E102 = "E102 {param}={value!r}: not an actor code; use 3-12 capital letters or digits, e.g. RUS or RUSGOV."
     E103 = "E103 actor {value!r} has no events in this store; GET /api/actors lists the codes it holds."
     E104 = "E104 {param}={value!r}: {detail}; use YYYY, YYYY-MM or YYYY-MM-DD."
     E105 = "E105 invalid request: {detail}; see /openapi.json for the parameters and their ranges."
-    E106 = "E106 article {value!r} is not in this store; GET /api/events lists article ids."
+    E106 = "E106 article {value!r} is not in this store; GET /api/articles lists the stored articles."
     E107 = "E107 writing is off on this server; start it with 'dyads serve --token T' to allow POST /api/articles."
     E108 = "E108 missing or wrong token; send the server's token as 'Authorization: Bearer T'."
     E109 = "E109 internal error ({kind}) while serving {path}; the server log has the details."

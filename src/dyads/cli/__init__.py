@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from dyads.cli import code as _code  # noqa: F401  (registers `dyads code` and `dyads demo`)
+# Each module registers its commands on the shared app when imported.
+from dyads.cli import code as _code  # noqa: F401  (dyads code)
+from dyads.cli import eval as _eval  # noqa: F401  (dyads eval)
+from dyads.cli import export as _export  # noqa: F401  (dyads export)
+from dyads.cli import ingest as _ingest  # noqa: F401  (dyads ingest, dyads demo)
+from dyads.cli import query as _query  # noqa: F401  (dyads events, dyad, actors, sql)
+from dyads.cli import serve as _serve  # noqa: F401  (dyads serve)
+from dyads.cli import watch as _watch  # noqa: F401  (dyads watch)
 from dyads.cli.app import app
-
-# Further commands register themselves on import; keep one line per module.
-for _mod in ("eval", "ingest", "query", "export", "serve", "watch"):
-    try:
-        __import__(f"dyads.cli.{_mod}")
-    except ModuleNotFoundError as _exc:  # a command module not written yet
-        if _exc.name != f"dyads.cli.{_mod}":
-            raise
 
 
 def main() -> None:
