@@ -17,6 +17,7 @@ from pathlib import Path
 VERSION = "cameo-2026.11.1"
 # Codes GDELT scores but does not describe (from the CAMEO codebook).
 MISSING_LABELS = {"106": "Demand withdrawal"}
+TYPOS = {"matyerial": "material"}  # misspellings in the published code list
 
 
 def read_tsv(path: Path) -> dict[str, str]:
@@ -43,6 +44,8 @@ def read_plover(path: Path) -> dict[str, str]:
 
 def sentence_case(s: str) -> str:
     s = " ".join(s.split())
+    for wrong, right in TYPOS.items():
+        s = s.replace(wrong, right)
     return s[:1].upper() + s[1:].lower() if s.isupper() else s
 
 

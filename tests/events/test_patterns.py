@@ -132,3 +132,18 @@ def test_patterns_every_event_explains_itself(code) -> None:
     for e in art.events:
         assert e.rule and 0 < e.confidence <= 1 and e.dictionary_version
         assert art.text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transfer verb's object is what is given, unless "with" names the thing: then it is the recipient
+        ("The United States provided the Lebanese army with aircraft and weapons.", ("USA", "070", "LBN")),
+        ("Russia provided weapons to Syria.", ("RUS", "070", "SYR")),
+        ("Ghana closed its borders with Togo.", ("GHA", "144", "TGO")),
+    ],
+)
+def test_patterns_recipient_and_partner_targets(code, text, expected) -> None:
+    found = triples(code(text))
+    assert any(s and s.startswith(expected[0]) and c == expected[1] and t and t.startswith(expected[2])
+               for s, c, t in found), found

@@ -295,6 +295,8 @@ class SentenceCoder:
             src_heads = self.subjects(v)
             tgt_heads = []
             no_obj = getattr(entry, "no_target_obj", False) or noun is not None
+            if no_obj and noun is None and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children):
+                no_obj = False  # "provided the army with weapons": the object is the recipient
             if not no_obj:
                 tgt_heads = expand_conj([c for c in v.children if c.dep_ in ("dobj", "dative")])
             tgt_heads += [c for c in v.children if c.dep_ == "dative" and c not in tgt_heads]

@@ -89,12 +89,12 @@ def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: lis
     return out[:2]
 
 
-MIN_SHARE_OF_BEST = 0.5
+MIN_SHARE_OF_BEST = 0.6
 
 
 def keep_informative(here: list[Found]) -> list[Found]:
     """Drop a sentence's secondary events that name no coded actor on either side (a dyadic record
-    with two unknown actors says little) or that have under half the confidence of the sentence's
+    with two unknown actors says little) or that have under 60% of the confidence of the sentence's
     best event. The best event is always kept."""
     if len(here) <= 1:
         return here

@@ -3,7 +3,7 @@
 * :func:`to_arrow` (pure, runs in workers): annotated articles -> Arrow tables;
 * :class:`Store` (the single writer): loads those tables, one transaction per batch;
 * :mod:`dyads.store.queries`: events, dyad timelines, top actors, read-only SQL;
-* :mod:`dyads.store.export`: GDELT 2.0 Events/Mentions, Parquet (by month), CSV, JSONL.
+* :mod:`dyads.store.export`: GDELT 2.0 Events/Mentions and a GKG 2.1-style file, Parquet (by month), CSV, JSONL.
 
 See docs/store.md for the tables.
 """
