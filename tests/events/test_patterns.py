@@ -147,3 +147,13 @@ def test_patterns_recipient_and_partner_targets(code, text, expected) -> None:
     found = triples(code(text))
     assert any(s and s.startswith(expected[0]) and c == expected[1] and t and t.startswith(expected[2])
                for s, c, t in found), found
+
+
+def test_patterns_sentence_target_is_a_marked_last_resort(code) -> None:
+    evs = _events(code, "Turkey launched a mediation effort after clashes between Armenia and Azerbaijan.")
+    mediate = [e for e in evs if e.cameo == "045"]
+    assert mediate and mediate[0].source.code == "TUR" and mediate[0].target.country == "ARM"
+    assert mediate[0].rule.endswith("+sentence_target")
+    # a direct object still wins over the rest of the sentence
+    evs = _events(code, "Russia condemned Ukraine after talks with France.")
+    assert any(e.cameo == "111" and e.target.code == "UKR" for e in evs)

@@ -345,6 +345,12 @@ class SentenceCoder:
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
             rule_suffix = "+implicit_partner" if targets else ""
+        if not targets and sources and not (entry.sym and len(sources) > 1):
+            # last resort, "Turkey launched a mediation effort after clashes between Armenia and ...":
+            # the first coded actor elsewhere in the sentence (the rule says so: +sentence_target)
+            skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
+            targets = [t for t in self.search_target(v.sent.root, skip, own) if t.code not in own]
+            rule_suffix = "+sentence_target" if targets else ""
         if not sources and not targets:
             return []
         modality, kind = self.modality(v)
