@@ -157,3 +157,9 @@ def test_patterns_sentence_target_is_a_marked_last_resort(code) -> None:
     # a direct object still wins over the rest of the sentence
     evs = _events(code, "Russia condemned Ukraine after talks with France.")
     assert any(e.cameo == "111" and e.target.code == "UKR" for e in evs)
+
+
+def test_patterns_noun_events_are_never_self_dyads(code) -> None:
+    evs = _events(code, "North Korea has reiterated its demand that the US ease sanctions on the country.")
+    assert evs
+    assert all(not (e.source and e.target and e.source.code and e.source.code == e.target.code) for e in evs)

@@ -349,6 +349,8 @@ class SentenceCoder:
             # last resort, "Turkey launched a mediation effort after clashes between Armenia and ...":
             # the first coded actor elsewhere in the sentence (the rule says so: +sentence_target)
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
+            for anc in v.ancestors:  # not the speaker of "X demanded that Y ease sanctions"
+                skip |= {t.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             targets = [t for t in self.search_target(v.sent.root, skip, own) if t.code not in own]
             rule_suffix = "+sentence_target" if targets else ""
         if not sources and not targets:
@@ -473,6 +475,8 @@ class SentenceCoder:
             return []
         if entry.sym and not sources:
             sources, targets = targets[:1], targets[1:]
+        own = {a.code for a in sources}
+        targets = [t for t in targets if t.code not in own]  # "sanctions on the country": not a self-dyad
         gov = n
         while gov.dep_ not in ("ROOT",) and gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
             gov = gov.head
