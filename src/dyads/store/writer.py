@@ -18,8 +18,7 @@ what one clean run would (the rebuilt records do not depend on the order batches
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,7 +177,7 @@ class Store:
         stamp = now or _now()
         views = [f"_batch_{name}" for name in BATCH_TABLES]
         try:
-            with self._transaction():
+            with db.transaction(self.con):
                 known = self.known(hashes.to_pylist())
                 if known:
                     batch = _without(batch, known)
@@ -193,16 +192,6 @@ class Store:
                 self.con.unregister(view)
         res.duplicates = len(hashes) - res.articles
         return res
-
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
 
     def _write(self, batch: Tables, stamp: dt.datetime) -> WriteResult:
         con = self.con

