@@ -163,3 +163,25 @@ def test_patterns_noun_events_are_never_self_dyads(code) -> None:
     evs = _events(code, "North Korea has reiterated its demand that the US ease sanctions on the country.")
     assert evs
     assert all(not (e.source and e.target and e.source.code and e.source.code == e.target.code) for e in evs)
+
+
+def test_patterns_purpose_clause_addresses_the_governing_object(code) -> None:
+    evs = _events(code, "Chile summoned the Peruvian ambassador on Monday to complain about the fishing dispute.")
+    complaint = [e for e in evs if e.cameo == "111"]
+    assert complaint and complaint[0].target.country == "PER"
+    assert complaint[0].rule.endswith("+purpose_target")
+
+
+def test_patterns_withdrawn_troops_are_not_the_target(code) -> None:
+    evs = _events(code, "Kenya withdrew its soldiers from Somalia last year.")
+    assert [(e.source.country, e.target.country) for e in evs if e.cameo == "0874"] == [("KEN", "SOM")]
+
+
+def test_patterns_sector_adjective_alone_names_no_actor(code) -> None:
+    evs = _events(code, "Norway suspended military aid to Ethiopia.")
+    assert [e.target.country for e in evs if e.cameo == "160"] == ["ETH"]
+
+
+def test_patterns_city_stands_for_its_country(code) -> None:
+    evs = _events(code, "Ukrainian forces shelled Donetsk overnight.")
+    assert any(e.root in ("18", "19", "20") and e.target and e.target.country == "UKR" for e in evs)

@@ -47,3 +47,15 @@ def test_splits_are_deterministic_and_keep_a_fifth_apart() -> None:
     held = [i for i in ids if split_of(i) == "heldout"]
     assert 150 < len(held) < 250
     assert [split_of(i) for i in ids] == [split_of(i) for i in ids]
+
+
+def test_stage_circumstance_clause_is_not_a_second_event(code) -> None:
+    evs = code("Rebels stormed a police post in Mali, killing four officers.").events
+    assert len([e for e in evs if e.sentence == 0]) == 1, [(e.cameo, e.evidence.text) for e in evs]
+
+
+def test_stage_coordinated_and_time_clauses_stay_events(code) -> None:
+    evs = code("Chad praised Niger and then held talks with Sudan. "
+               "Libya has courted Egypt since sending troops into Tunisia in 2011.").events
+    assert {e.cameo[:2] for e in evs if e.sentence == 0} >= {"05", "04"}
+    assert any(e.root == "19" and e.target.country == "TUN" for e in evs if e.sentence == 1)

@@ -24,6 +24,8 @@ from dyads.model import Actor
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "case", "npadvmod", "quantmod"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 GROUP_ENTS = {"ORG", "NORP", "GPE"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+UNTAGGED_PLACE_MIN_POPULATION = 250_000
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -185,6 +187,8 @@ class ArticleActors:
             r = self._possessor(head, r)
         if r is None:
             r = self._definite_reference(head, toks)
+        if r is None:
+            r = self._place(head)
         name = self._person_name(head)
         if name:
             known = self.people.get(name.lower()) or self.people.get(name.split()[-1].lower())
@@ -204,6 +208,10 @@ class ArticleActors:
     def _combine(self, head: Any, mentions: list[Mention]) -> Resolved | None:
         if not mentions:
             return None
+        if head.pos_ == "NOUN" and head.i not in self.mention_at and all(
+                m.entry.kind == "agent" and all(t.dep_ == "amod" for t in self.doc[m.start:m.end])
+                for m in mentions):
+            return None  # a thing a sector adjective describes ("military aid", "a military coup")
         country = sector = code = name = None
         how: list[str] = []
         person = False
@@ -357,6 +365,22 @@ class ArticleActors:
             return True
         return any(c.i in self.mention_at or c.pos_ == "PRON" or c.dep_ in ("appos", "prep")
                    for c in tok.children)
+
+    def _place(self, head: Any) -> Resolved | None:
+        """A city or US state the dictionaries do not list stands for its country ("shelling in
+        Aleppo" -> SYR), through the offline gazetteer (:mod:`dyads.places`)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in PLACE_ENTS | {""}:
+            return None
+        from dyads.places import gazetteer
+
+        text = self._entity_text(head)
+        place = gazetteer().lookup(text)
+        if place is None or place.country is None:
+            return None
+        if not head.ent_type_ and place.population < UNTAGGED_PLACE_MIN_POPULATION:
+            return None  # a name the tagger did not call a place: only a large city is safe
+        return Resolved(place.country, place.country, None, self.country_name(place.country) or place.name,
+                        f"place:{text}")
 
     def _person_name(self, head: Any) -> str | None:
         if head.ent_type_ != "PERSON":

@@ -331,6 +331,13 @@ class SentenceCoder:
             obj_actor = self.actors.actor_for(noun)  # "expelled 20 aid workers": the object is the target
             if obj_actor is not None and obj_actor.code:
                 targets = [obj_actor]
+        if not any(t.code for t in targets) and not passive and v.dep_ in ("advcl", "xcomp") and \
+                v.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "summoned France's ambassador to complain": a purpose clause addresses the same party
+            addressed = [t for t in self.resolve_all([c for c in v.head.children if c.dep_ in ("dobj", "dative")])
+                         if t.code and t.code not in own]
+            if addressed:
+                targets, rule_suffix = addressed, "+purpose_target"
         if not targets and noun is None and not (entry.sym and len(sources) > 1):
             # the first coded actor elsewhere in the verb's clause
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}

@@ -94,14 +94,40 @@ MIN_SHARE_OF_BEST = 0.6
 
 def keep_informative(here: list[Found]) -> list[Found]:
     """Drop a sentence's secondary events that name no coded actor on either side (a dyadic record
-    with two unknown actors says little) or that have under 60% of the confidence of the sentence's
-    best event. The best event is always kept."""
+    with two unknown actors says little), that have under 60% of the confidence of the sentence's
+    best event, or that sit in a clause subordinate to the best event's verb ("stormed the base,
+    killing five", "will meet X to discuss Y": one event, told with its circumstances). Events of
+    the same verb with other actors ("against Libya and Iraq") and of coordinated clauses with their
+    own subject ("..., and Eritrean forces took ...") stay. The best event is always kept."""
     if len(here) <= 1:
         return here
     best = max(here, key=lambda f: f.confidence)
     return [f for f in here if f is best or (
         ((f.source and f.source.code) or (f.target and f.target.code))
-        and f.confidence >= MIN_SHARE_OF_BEST * best.confidence)]
+        and f.confidence >= MIN_SHARE_OF_BEST * best.confidence
+        and not subordinate_to(f.trigger, best.trigger))]
+
+
+# Clauses that tell the circumstances of an event (its result, purpose or manner: "killing five",
+# "to discuss", "by accusing") hang under its verb by these relations, without a subject of their
+# own. Clauses with a subject, coordinated verbs ("lauded ... and then held talks"), relative
+# clauses and time clauses ("since sending troops") tell events of their own.
+CIRCUMSTANCE_DEPS = {"advcl", "xcomp", "pcomp", "prep"}
+TIME_WORDS = {"after", "before", "since", "following", "until", "till", "when", "while", "once", "as"}
+
+
+def subordinate_to(tok: Any, head: Any) -> bool:
+    """Whether ``tok`` heads a clause that only tells the circumstances of ``head``'s event."""
+    if tok == head or tok.i < head.left_edge.i or tok.i > head.right_edge.i:
+        return False
+    while tok != head:
+        if tok.dep_ not in CIRCUMSTANCE_DEPS or tok.head == tok:
+            return False
+        if tok.lower_ in TIME_WORDS or any(c.dep_ in ("nsubj", "nsubjpass") or (
+                c.dep_ == "mark" and c.lower_ in TIME_WORDS) for c in tok.children):
+            return False
+        tok = tok.head
+    return True
 
 
 def headline_length(text: str) -> int:
