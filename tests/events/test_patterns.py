@@ -185,3 +185,14 @@ def test_patterns_sector_adjective_alone_names_no_actor(code) -> None:
 def test_patterns_city_stands_for_its_country(code) -> None:
     evs = _events(code, "Ukrainian forces shelled Donetsk overnight.")
     assert any(e.root in ("18", "19", "20") and e.target and e.target.country == "UKR" for e in evs)
+
+
+def test_patterns_opened_borders_to_whom(code) -> None:
+    evs = _events(code, "Poland opened its borders to Ukrainian refugees.")
+    assert [(e.source.country, e.target.country) for e in evs if e.cameo == "081"] == [("POL", "UKR")]
+
+
+def test_patterns_phone_call_to_discuss_keeps_the_caller_as_source(code) -> None:
+    evs = _events(code, "The French president called the Kenyan president on Sunday to discuss the drought.")
+    talks = [e for e in evs if e.root == "04"]
+    assert talks and talks[0].source.code == "FRAGOV" and talks[0].target.code == "KENGOV"

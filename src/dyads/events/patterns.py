@@ -95,6 +95,11 @@ class SentenceCoder:
             return expand_conj(passive_subj)
         return self.subjects(head, depth + 1)
 
+    def controls(self, v: Any) -> bool:
+        """A verb that asks someone else to act ("urged X to", "called on X to")."""
+        return v.lemma_.lower() in self.lex.control_object_verbs or (
+            v.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in v.children))
+
     def prep_objects(self, tok: Any, preps: tuple[str, ...] | list[str]) -> list[Any]:
         out = []
         for c in tok.children:
@@ -157,6 +162,8 @@ class SentenceCoder:
             if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
                 places.append(t)  # "at the space center in Russia": a place, a target only as a last resort
                 continue
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+                continue  # "their weapons", "its borders": the actor's own things
             a = self.actors.actor_for(t)
             if a is not None and a.code and a.code not in (own or ()):
                 return [a]
@@ -274,7 +281,7 @@ class SentenceCoder:
         if v.lemma_.lower() in self.lex.intent_verbs and any(
                 c.dep_ == "xcomp" and self.match_verb(c)[0] is not None for c in v.children):
             return []
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in self.lex.control_object_verbs and \
+        if v.dep_ == "xcomp" and self.controls(v.head) and \
                 self.match_verb(v.head)[0] is not None:
             return []  # "invited X to visit", "urged X to act": the governing verb is the event
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "why") for c in v.children):
