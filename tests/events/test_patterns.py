@@ -196,3 +196,14 @@ def test_patterns_phone_call_to_discuss_keeps_the_caller_as_source(code) -> None
     evs = _events(code, "The French president called the Kenyan president on Sunday to discuss the drought.")
     talks = [e for e in evs if e.root == "04"]
     assert talks and talks[0].source.code == "FRAGOV" and talks[0].target.code == "KENGOV"
+
+
+def test_patterns_failing_to_agree_is_a_rejection(code) -> None:
+    evs = _events(code, "Serbia and Kosovo failed to reach agreement on the border.")
+    main = max(evs, key=lambda e: e.confidence)
+    assert main.root == "12" and main.modality == "asserted" and "+failed>" in main.rule
+
+
+def test_patterns_withdrawing_peacekeepers_is_1661(code) -> None:
+    evs = _events(code, "The African Union withdrew peacekeepers from Somalia.")
+    assert [(e.cameo, e.target.country) for e in evs if e.root == "16"] == [("1661", "SOM")]

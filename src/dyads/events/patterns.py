@@ -204,7 +204,7 @@ class SentenceCoder:
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if kind == "negated_future":
             return "negated_future", kind
-        if kind == "negated":
+        if kind in ("negated", "fail"):
             return "negated", kind
         if kind == "refuse":
             return "asserted", kind
@@ -334,10 +334,14 @@ class SentenceCoder:
         targets = [t for t in targets if not (t.code and t.code in own and _possessed(t, self.actors.doc))]
         if any(t.code for t in targets):  # "offered the US a regiment": a named actor beats a thing
             targets = [t for t in targets if t.code]
-        if not targets and noun is not None and isinstance(entry, VerbEntry) and not passive:
+        if not targets and noun is not None and isinstance(entry, VerbEntry):
             obj_actor = self.actors.actor_for(noun)  # "expelled 20 aid workers": the object is the target
             if obj_actor is not None and obj_actor.code:
                 targets = [obj_actor]
+            elif passive and noun.dep_ == "nsubjpass":  # "two inspectors were expelled": who was
+                start, end = self.actors.phrase_bounds(noun)
+                targets = [Actor(code=None, country=None, sector=None, name=None, text=self.actors.text[start:end],
+                                 start=start, end=end, how="phrase")]
         if not any(t.code for t in targets) and not passive and v.dep_ in ("advcl", "xcomp") and \
                 v.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             # "summoned France's ambassador to complain": a purpose clause addresses the same party
@@ -371,6 +375,11 @@ class SentenceCoder:
             return []
         modality, kind = self.modality(v)
         code = self.adjust_code(entry.code, modality, kind)
+        if kind == "fail" and (code.startswith(("03", "057"))):
+            # "failed to reach agreement", "failed to agree": the parties did not agree, a rejection;
+            # any other failed act ("failed to mediate") stays a negated one
+            code, modality = self.lex.refuse_codes[code[:2]], "asserted"
+            rule_suffix += f"+failed>{code}"
         rule = entry.rule if noun is None or isinstance(entry, VerbEntry) else f"light:{v.lemma_.lower()}+{entry.rule}"
         rule += rule_suffix
         speech = self.governing_speech(v)
