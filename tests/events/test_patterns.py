@@ -207,3 +207,14 @@ def test_patterns_failing_to_agree_is_a_rejection(code) -> None:
 def test_patterns_withdrawing_peacekeepers_is_1661(code) -> None:
     evs = _events(code, "The African Union withdrew peacekeepers from Somalia.")
     assert [(e.cameo, e.target.country) for e in evs if e.root == "16"] == [("1661", "SOM")]
+
+
+def test_patterns_document_clause_takes_its_author_as_source(code) -> None:
+    evs = _events(code, "The European Parliament approved a resolution condemning the Belarusian government.")
+    assert any(e.cameo == "111" and e.source.code.startswith("IGOEU") and e.target.country == "BLR" for e in evs), \
+        [(e.source, e.cameo) for e in evs]
+
+
+def test_patterns_owner_of_a_commitment_is_the_source(code) -> None:
+    evs = _events(code, "Ghana reiterated its commitment to support Togo.")
+    assert any(e.root == "05" and e.source.country == "GHA" and e.target.country == "TGO" for e in evs)

@@ -78,6 +78,8 @@ class SentenceCoder:
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
             return expand_conj(subs)
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and depth <= 4:
+            return self.acl_subjects(v, depth)
         if depth > 4 or v.dep_ not in CLIMB_DEPS or v.head is v:
             return []
 
@@ -94,6 +96,19 @@ class SentenceCoder:
         if v.dep_ == "xcomp" and passive_subj:
             return expand_conj(passive_subj)
         return self.subjects(head, depth + 1)
+
+    def acl_subjects(self, v: Any, depth: int) -> list[Any]:
+        """Who acts in a clause on a noun: "its commitment to support X" (the owner), "approved a
+        resolution criticizing X" (the author)."""
+        noun = v.head
+        if v.tag_ == "VBN":
+            return []  # "the decisions taken at the meeting": a passive participle, no actor here
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            return self.subjects(noun.head, depth + 1)
+        return []
 
     def controls(self, v: Any) -> bool:
         """A verb that asks someone else to act ("urged X to", "called on X to")."""

@@ -109,17 +109,18 @@ def keep_informative(here: list[Found]) -> list[Found]:
 
 
 # Clauses that tell the circumstances of an event (its result, purpose or manner: "killing five",
-# "to discuss", "by accusing") hang under its verb by these relations, without a subject of their
+# "to discuss", "by accusing"; or what its object says: "issued a statement urging") hang under its
+# verb by these relations, without a subject of their
 # own. Clauses with a subject, coordinated verbs ("lauded ... and then held talks"), relative
 # clauses and time clauses ("since sending troops") tell events of their own.
-CIRCUMSTANCE_DEPS = {"advcl", "xcomp", "pcomp", "prep"}
+CIRCUMSTANCE_DEPS = {"advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj"}
 TIME_WORDS = {"after", "before", "since", "following", "until", "till", "when", "while", "once", "as"}
 
 
 def subordinate_to(tok: Any, head: Any) -> bool:
     """Whether ``tok`` heads a clause that only tells the circumstances of ``head``'s event."""
-    if tok == head or tok.i < head.left_edge.i or tok.i > head.right_edge.i:
-        return False
+    if tok == head or tok.i < head.left_edge.i or tok.i > head.right_edge.i or tok.pos_ != "VERB":
+        return False  # a named event under the verb ("condemned the attack by X") is an event of its own
     while tok != head:
         if tok.dep_ not in CIRCUMSTANCE_DEPS or tok.head == tok:
             return False
