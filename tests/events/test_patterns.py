@@ -218,3 +218,23 @@ def test_patterns_document_clause_takes_its_author_as_source(code) -> None:
 def test_patterns_owner_of_a_commitment_is_the_source(code) -> None:
     evs = _events(code, "Ghana reiterated its commitment to support Togo.")
     assert any(e.root == "05" and e.source.country == "GHA" and e.target.country == "TGO" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "where"),
+    [
+        ("The prime minister of Lesotho resigned on Friday.", "LSO", "Lesotho"),
+        ("Peruvian authorities imposed a curfew in Tumbes.", "PER", "Tumbes"),
+        ("Bolivian authorities imposed a curfew in Pando.", "BOL", "Pando"),
+        ("The Saudi-led coalition fighting in Yemen declared a ceasefire.", "YEM", "Yemen"),
+    ],
+)
+def test_patterns_domestic_acts_target_their_country(code, text, country, where) -> None:
+    evs = _events(code, text)
+    assert any(e.target and e.target.country == country and e.target.text == where for e in evs), \
+        [(e.rule, e.target) for e in evs]
+
+
+def test_patterns_denied_accusation_targets_the_accuser(code) -> None:
+    evs = _events(code, "The Indian government rejected accusations from Pakistan.")
+    assert any(e.cameo == "016" and e.target.country == "PAK" for e in evs)

@@ -26,6 +26,7 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 GROUP_ENTS = {"ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 UNTAGGED_PLACE_MIN_POPULATION = 250_000
+FOREIGN_PLACE_MIN_POPULATION = 1_000_000
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -374,11 +375,21 @@ class ArticleActors:
         from dyads.places import gazetteer
 
         text = self._entity_text(head)
-        place = gazetteer().lookup(text)
+        gaz = gazetteer()
+        place = gaz.lookup(text)
         if place is None or place.country is None:
             return None
         if not head.ent_type_ and place.population < UNTAGGED_PLACE_MIN_POPULATION:
             return None  # a name the tagger did not call a place: only a large city is safe
+        lo, hi = self.sent_bounds[head.i]
+        named = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
+                 and m.entry.kind in ("country", "demonym", "capital") and m.entry.country}
+        if named and place.country not in named:
+            # the sentence is about other countries: a town there of this name, or a big city only
+            local = next((p for c in sorted(named) if (p := gaz.lookup(text, c)) is not None), None)
+            if local is None and place.population < FOREIGN_PLACE_MIN_POPULATION:
+                return None
+            place = local or place
         return Resolved(place.country, place.country, None, self.country_name(place.country) or place.name,
                         f"place:{text}")
 

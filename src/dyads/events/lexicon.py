@@ -22,6 +22,7 @@ class VerbEntry:
     need_prt: str | None = None
     no_target_obj: bool = False
     obj_label: str = ""  # the first listed object, for the rule id
+    domestic: bool = False  # done within a country (resign, curfew, state of emergency): that country is the target
 
     @property
     def rule(self) -> str:
@@ -48,6 +49,7 @@ class NounEntry:
     sym: bool = False
     needs: frozenset[str] = frozenset()  # modifier or of-object lemmas required ("missile deliveries")
     light_only: bool = False  # codes only as the object of a light verb ("expressed concern")
+    domestic: bool = False
 
     @property
     def rule(self) -> str:
@@ -92,6 +94,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
             verb=v["verb"], code=v["code"], obj=frozenset(v.get("obj", [])), preps=tuple(v.get("preps", [])),
             sym=bool(v.get("sym")), need_prep=v.get("need_prep"), need_prt=v.get("need_prt"),
             no_target_obj=bool(v.get("no_target_obj")), obj_label=(v.get("obj") or [""])[0],
+            domestic=bool(v.get("domestic")),
         )
         lex.verbs.setdefault(entry.verb, []).append(entry)
     for entries in lex.verbs.values():
@@ -100,7 +103,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         needs = frozenset(n.get("needs", [])) | frozenset(n.get("needs_any_of", []))
         entry = NounEntry(noun=n["noun"], code=n["code"], preps=tuple(n.get("preps", [])),
                           by=tuple(n.get("by", ["by", "from"])), sym=bool(n.get("sym")), needs=needs,
-                          light_only=bool(n.get("light_only")))
+                          light_only=bool(n.get("light_only")), domestic=bool(n.get("domestic")))
         lex.nouns[entry.noun] = entry
     return lex
 

@@ -97,6 +97,43 @@ class SentenceCoder:
             return expand_conj(passive_subj)
         return self.subjects(head, depth + 1)
 
+    def domestic_target(self, v: Any, sources: list[Actor], places: list[tuple[int, int]]) -> list[Actor]:
+        """The country where an act within a country happens, as the sentence names it: a country in
+        a place phrase first ("a ceasefire in Yemen"), else one named with the actor ("the president
+        of Kyrgyzstan resigned", "Bolivian authorities declared a state of siege"); a place the
+        gazetteer lacks ("a curfew in Pando", given in ``places`` or found here) is taken to lie in
+        that country."""
+        sent = v.sent
+        taken = {(s.start, s.end) for s in sources}
+        candidates: list[tuple[int, Actor]] = []
+        unknown_places = list(places)  # "in Pando": a place no dictionary or gazetteer holds
+        for t in sent:
+            if t.dep_ in ("compound", "flat") or t.pos_ not in ("PROPN", "ADJ", "NOUN"):
+                continue
+            start, end = t.idx, t.idx + len(t.text)
+            ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                start, end = ent.start_char, ent.end_char
+            locative = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+            r = self.actors.resolve(t)
+            if (r is None or r.country is None) and locative and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
+                unknown_places.append((start, end))
+            if r is None or r.country is None or r.sector or r.person or r.code != r.country:
+                continue
+            if (start, end) in taken:
+                continue
+            candidates.append((0 if locative else 1, Actor(
+                code=r.country, country=r.country, sector=None, name=r.name, text=self.actors.text[start:end],
+                start=start, end=end, how=f"domestic:{r.how}")))
+        candidates.sort(key=lambda c: c[0])
+        if candidates and candidates[0][0] == 1 and unknown_places:
+            # "Bolivian President ... declared a state of siege in Pando": Pando, in that country
+            country, (start, end) = candidates[0][1], unknown_places[0]
+            return [Actor(code=country.code, country=country.country, sector=None, name=country.name,
+                          text=self.actors.text[start:end], start=start, end=end,
+                          how=f"domestic:place in {country.text}")]
+        return [candidates[0][1]] if candidates else []
+
     def acl_subjects(self, v: Any, depth: int) -> list[Any]:
         """Who acts in a clause on a noun: "its commitment to support X" (the owner), "approved a
         resolution criticizing X" (the author)."""
@@ -378,6 +415,10 @@ class SentenceCoder:
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
             rule_suffix = "+implicit_partner" if targets else ""
+        if not any(t.code for t in targets) and sources and getattr(entry, "domestic", False):
+            domestic = self.domestic_target(v, sources, [(t.start, t.end) for t in targets])
+            if domestic:
+                targets, rule_suffix = domestic, "+domestic_target"
         if not targets and sources and not (entry.sym and len(sources) > 1):
             # last resort, "Turkey launched a mediation effort after clashes between Armenia and ...":
             # the first coded actor elsewhere in the sentence (the rule says so: +sentence_target)
