@@ -238,3 +238,19 @@ def test_patterns_domestic_acts_target_their_country(code, text, country, where)
 def test_patterns_denied_accusation_targets_the_accuser(code) -> None:
     evs = _events(code, "The Indian government rejected accusations from Pakistan.")
     assert any(e.cameo == "016" and e.target.country == "PAK" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel launched airstrikes on Gaza.", ("ISR", "195", "PSE")),
+        ("Turkish jets carried out a series of airstrikes on Syria.", ("TUR", "195", "SYR")),
+        ("India and France began a new round of joint naval exercises.", ("IND", "062", "FRA")),
+        ("Syrian troops attacked a convoy near Aleppo.", ("SYR", "190", "SYR")),
+        ("The United States rolled back tariffs on Mexican steel.", ("USA", "081", "MEX")),
+    ],
+)
+def test_patterns_event_nouns_and_places(code, text, expected) -> None:
+    found = triples(code(text))
+    assert any(s and s[:3] == expected[0] and c == expected[1] and t and t[:3] == expected[2]
+               for s, c, t in found), found

@@ -24,6 +24,8 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
 CLIMB_DEPS = {"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp", "oprd"}
+VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
+SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "number", "couple", "set", "day", "week"}
 ARG_POS = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
 ABSTRACT_NOUNS = {
     "decision", "plan", "proposal", "idea", "situation", "issue", "problem", "matter", "question", "way",
@@ -306,10 +308,23 @@ class SentenceCoder:
                 n = self.noun_entry(o)
                 if n is not None:
                     return n, o
+            for o in objs:  # "began a new round of talks", "carried out a series of raids"
+                if o.lemma_.lower() in SERIES_NOUNS:
+                    for inner in self.prep_objects(o, ("of",)):
+                        n = self.noun_entry(inner)
+                        if n is not None:
+                            return n, inner
         return plain, None
 
     def noun_entry(self, tok: Any) -> NounEntry | None:
         lemma = tok.lemma_.lower()
+        if any(c.lower_ == "joint" and c.dep_ in ("amod", "compound") for c in tok.children):
+            # "joint (military) exercises", "joint war games": done together
+            near = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+            for key in [f"joint {w} {lemma}" for w in near] + [f"joint {lemma}", f"joint {tok.lower_}"]:
+                n = self.lex.noun_entry(key)
+                if n is not None:
+                    return n
         comp = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
         if comp:
             first = comp[0].lower_
@@ -344,6 +359,9 @@ class SentenceCoder:
             self.consumed.add(noun.i)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         preps = entry.preps
+        if not preps and noun is not None and (noun_entry := self.noun_entry(noun)) is not None:
+            # "launched airstrikes on Gaza": the event noun's target prepositions, on the verb too
+            preps = tuple(dict.fromkeys(preps + noun_entry.preps))
         if passive:
             src_heads = self.agent_objects(v)
             tgt_heads = [] if noun is not None and noun.dep_ == "nsubjpass" else \
@@ -415,6 +433,12 @@ class SentenceCoder:
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
             rule_suffix = "+implicit_partner" if targets else ""
+        if targets and not any(t.code for t in targets) and entry.code[:2] in VIOLENT_ROOTS:
+            # "struck a target in the Gaza Strip": the country where the violence fell
+            placed = [a for a in self.resolve_all(self.prep_objects(v, tuple(LOCATIVE_PREPS)))
+                      if a.country and a.code == a.country and a.code not in own]
+            if placed:
+                targets, rule_suffix = placed[:1], "+place_target"
         if not any(t.code for t in targets) and sources and getattr(entry, "domestic", False):
             domestic = self.domestic_target(v, sources, [(t.start, t.end) for t in targets])
             if domestic:
