@@ -254,3 +254,8 @@ def test_patterns_event_nouns_and_places(code, text, expected) -> None:
     found = triples(code(text))
     assert any(s and s[:3] == expected[0] and c == expected[1] and t and t[:3] == expected[2]
                for s, c, t in found), found
+
+
+def test_patterns_passive_event_noun_takes_its_owner_as_source(code) -> None:
+    evs = _events(code, "EU sanctions against Belarus were lifted in March.")
+    assert any(e.source and e.source.code.startswith("IGOEU") and e.target.country == "BLR" for e in evs)

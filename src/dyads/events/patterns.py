@@ -368,6 +368,9 @@ class SentenceCoder:
                 expand_conj([c for c in v.children if c.dep_ == "nsubjpass"])
             if not src_heads and noun is not None:
                 src_heads = self.prep_objects(noun, ("by",))
+            if not src_heads and noun is not None:  # "UN sanctions against Iran were lifted"
+                src_heads = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod")
+                             and (a := self.actors.actor_for(c)) is not None and a.code]
         else:
             src_heads = self.subjects(v)
             tgt_heads = []
