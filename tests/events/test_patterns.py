@@ -259,3 +259,13 @@ def test_patterns_event_nouns_and_places(code, text, expected) -> None:
 def test_patterns_passive_event_noun_takes_its_owner_as_source(code) -> None:
     evs = _events(code, "EU sanctions against Belarus were lifted in March.")
     assert any(e.source and e.source.code.startswith("IGOEU") and e.target.country == "BLR" for e in evs)
+
+
+def test_patterns_force_stands_where_it_serves(code) -> None:
+    evs = _events(code, "Ghana is sending troops to the United Nations mission in Mali.")
+    assert any(e.source.country == "GHA" and e.target.country == "MLI" for e in evs)
+
+
+def test_patterns_domestic_place_phrase_beats_the_actor_country(code) -> None:
+    evs = _events(code, "Indian police imposed a curfew in parts of the city of Ahmedabad.")
+    assert any(e.cameo == "1723" and e.target.text == "Ahmedabad" and e.target.country == "IND" for e in evs)

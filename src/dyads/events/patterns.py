@@ -99,6 +99,18 @@ class SentenceCoder:
             return expand_conj(passive_subj)
         return self.subjects(head, depth + 1)
 
+    def serving_in(self, h: Any) -> Any:
+        """The country a recipient without one of its own is in ("the NATO-led force in
+        Afghanistan" -> Afghanistan), else the recipient itself."""
+        a = self.actors.actor_for(h)
+        if a is not None and a.country:
+            return h
+        for p in self.prep_objects(h, ("in",)):
+            place = self.actors.actor_for(p)
+            if place is not None and place.country and place.code == place.country:
+                return p
+        return h
+
     def domestic_target(self, v: Any, sources: list[Actor], places: list[tuple[int, int]]) -> list[Actor]:
         """The country where an act within a country happens, as the sentence names it: a country in
         a place phrase first ("a ceasefire in Yemen"), else one named with the actor ("the president
@@ -116,7 +128,7 @@ class SentenceCoder:
             ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
             if ent is not None:
                 start, end = ent.start_char, ent.end_char
-            locative = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+            locative = _in_place_phrase(t)
             r = self.actors.resolve(t)
             if (r is None or r.country is None) and locative and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
                 unknown_places.append((start, end))
@@ -393,6 +405,9 @@ class SentenceCoder:
                         break
         tgt_heads = [t for t in tgt_heads if t.lemma_.lower() not in NOT_TARGET_LEMMAS]
         sources = self.resolve_all(src_heads)
+        if getattr(entry, "no_target_obj", False):
+            # "sent troops to the UN force in South Sudan": a force or mission stands where it serves
+            tgt_heads = [self.serving_in(h) for h in tgt_heads]
         targets = self.resolve_all(tgt_heads)
         src_ids = {s.i for s in src_heads}
         if not any(t.code for t in targets) and noun is None and not getattr(entry, "no_target_obj", False):
@@ -422,6 +437,10 @@ class SentenceCoder:
                          if t.code and t.code not in own]
             if addressed:
                 targets, rule_suffix = addressed, "+purpose_target"
+        if not any(t.country for t in targets) and sources and getattr(entry, "domestic", False):
+            domestic = self.domestic_target(v, sources, [(t.start, t.end) for t in targets if not t.code])
+            if domestic:
+                targets, rule_suffix = domestic, "+domestic_target"
         if not targets and noun is None and not (entry.sym and len(sources) > 1):
             # the first coded actor elsewhere in the verb's clause
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
@@ -442,10 +461,6 @@ class SentenceCoder:
                       if a.country and a.code == a.country and a.code not in own]
             if placed:
                 targets, rule_suffix = placed[:1], "+place_target"
-        if not any(t.code for t in targets) and sources and getattr(entry, "domestic", False):
-            domestic = self.domestic_target(v, sources, [(t.start, t.end) for t in targets])
-            if domestic:
-                targets, rule_suffix = domestic, "+domestic_target"
         if not targets and sources and not (entry.sym and len(sources) > 1):
             # last resort, "Turkey launched a mediation effort after clashes between Armenia and ...":
             # the first coded actor elsewhere in the sentence (the rule says so: +sentence_target)
@@ -647,3 +662,12 @@ def _agentive(h: Any) -> bool:
     """A common noun that names people or groups ("protesters", "the ministry")."""
     low = h.lower_
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors")) and h.tag_ == "NNS"
+
+
+def _in_place_phrase(t: Any) -> bool:
+    """Whether a noun sits in a place phrase of its clause ("in parts of the city of Ahmedabad")."""
+    while t.dep_ in ("pobj", "prep", "compound", "appos", "conj") and t.head is not t:
+        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS:
+            return True
+        t = t.head
+    return t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS
