@@ -40,7 +40,10 @@ def load_resources(nlp: Any) -> Resources:
     from dyads.events.cameo import load_cameo
     from dyads.events.lexicon import load_lexicon
 
+    from dyads.places import gazetteer
+
     actors = load_actor_dictionary()
+    gazetteer()  # the place gazetteer the resolver and the places stage share, loaded up front
     return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(),
                      extras={"actor_matcher": ActorMatcher(nlp, actors)})
 
