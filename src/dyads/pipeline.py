@@ -39,7 +39,6 @@ def load_resources(nlp: Any) -> Resources:
     from dyads.actors.matcher import ActorMatcher
     from dyads.events.cameo import load_cameo
     from dyads.events.lexicon import load_lexicon
-
     from dyads.places import gazetteer
 
     actors = load_actor_dictionary()

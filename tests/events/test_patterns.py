@@ -269,3 +269,16 @@ def test_patterns_force_stands_where_it_serves(code) -> None:
 def test_patterns_domestic_place_phrase_beats_the_actor_country(code) -> None:
     evs = _events(code, "Indian police imposed a curfew in parts of the city of Ahmedabad.")
     assert any(e.cameo == "1723" and e.target.text == "Ahmedabad" and e.target.country == "IND" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("Gunmen opened fire on a police convoy in Kenya.", "190"),
+        ("Two suicide bombers blew themselves up in Iraq.", "183"),
+        ("Nigerian soldiers engaged in heavy clashes with Boko Haram.", "190"),
+        ("Riot police fired tear gas at protesters in Chile.", "175"),
+    ],
+)
+def test_patterns_violence_phrases(code, text, code_) -> None:
+    assert any(e.cameo == code_ for e in _events(code, text)), [(e.cameo, e.rule) for e in _events(code, text)]
