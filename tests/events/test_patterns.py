@@ -282,3 +282,17 @@ def test_patterns_domestic_place_phrase_beats_the_actor_country(code) -> None:
 )
 def test_patterns_violence_phrases(code, text, code_) -> None:
     assert any(e.cameo == code_ for e in _events(code, text)), [(e.cameo, e.rule) for e in _events(code, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("Syrian forces used sarin against the town.", "2041"),
+        ("Thousands of students took to the streets in Dhaka.", "141"),
+        ("Militants hurled grenades at a police station in Kashmir.", "190"),
+        ("Russia is moving troops to its border with Ukraine.", "154"),
+        ("Afghan soldiers traded fire with Pakistani troops.", "190"),
+    ],
+)
+def test_patterns_more_conflict_phrases(code, text, code_) -> None:
+    assert any(e.cameo == code_ for e in _events(code, text)), [(e.cameo, e.rule) for e in _events(code, text)]
