@@ -6,8 +6,9 @@ Shapes handled:
 
 * direct quotes in curly, straight or typewriter marks, before or after the cue, split around
   the cue (``"A," X said. "B."``), over several sentences and paragraphs;
-* quotes with no cue of their own that go on after a quoted paragraph, and quotes introduced by a
-  colon (``He said: "…"``);
+* quotes with no cue of their own that go on after a quoted paragraph or after the whole
+  attribution sentence (``"A," X said, pointing to …. "B."``), or after reported speech that ends
+  its sentence (``X said that …. "B."``), and quotes introduced by a colon (``He said: "…"``);
 * indirect speech (``X said (that) …``, ``…, X told reporters``, ``X claimed …``) with partial
   quotes inside (``says its drills are a "just countermeasure"``);
 * ``according to X, …`` and ``…, according to X``;
@@ -195,6 +196,8 @@ class QuoteFinder:
         for f in found:
             if f.regions:
                 self._carry_on(text, f, found, regions, taken)
+            else:
+                self._quote_after_report(text, f, found, regions, taken)
         return _dedupe(found)
 
     def _cue_tokens(self, doc: Any) -> list[Any]:
@@ -304,6 +307,7 @@ class QuoteFinder:
             same_para = "\n" not in gap
             if (last.continues and not gap.strip()) or (
                     same_para and _is_long(text, r) and _only_cue(gap, f, last)) or (
+                    same_para and _is_long(text, r) and _attribution_between(f, last, r)) or (
                     not same_para and _bare_paragraph(text, f, last, r) and _is_long(text, r)):
                 f.regions.append(r)
                 taken.add(n)
@@ -311,6 +315,23 @@ class QuoteFinder:
                 last = r
                 continue
             break
+
+    def _quote_after_report(self, text: str, f: Found, found: list[Found], regions: list[Region],
+                            taken: set[int]) -> None:
+        """Reported speech that runs to the end of its sentence, followed in the same paragraph by
+        a quotation with no cue of its own (``…, adding that A. "B."``): the quote goes on with it."""
+        n, r = next(((n, r) for n, r in enumerate(regions) if r.start >= f.end), (None, None))
+        if r is None or n in taken or not _is_long(text, r):
+            return
+        gap = text[f.end:r.start]
+        if "\n" in gap or gap.strip(" .") or f.cue_start > f.start and not _after_quote(f, regions):
+            return
+        if any(g is not f and g.start < r.end and r.start < g.end for g in found):
+            return
+        f.regions.append(r)
+        taken.add(n)
+        f.end = r.end
+        self._carry_on(text, f, found, regions, taken)
 
     def _orphans(self, doc: Any, found: list[Found], regions: list[Region], taken: set[int]) -> list[Found]:
         """Quotations with no cue in their own clause: a colon introduction ("He said:"), or a
@@ -353,6 +374,10 @@ class QuoteFinder:
             after.append(t)
             if t.is_sent_end or t.text in {".", "!", "?", ";"}:
                 break
+        # a quote ending its sentence ('"…." It was …') lends no cue to the next sentence
+        last_char = text[r.start:r.end].rstrip("\"“”„«»'` \n")[-1:]
+        if last_char == "." and after and not after[0].is_lower:
+            after = []
         verbs = [t for t in after if t.pos_ in {"VERB", "AUX"}]
         for t in verbs:
             if self.lex.score(t.lemma_.lower(), "quote") >= self.lex.threshold:
@@ -409,6 +434,28 @@ def _bare_paragraph(text: str, f: Found, last: Region, r: Region) -> bool:
     nl2 = text.find("\n", r.start)
     para_end = len(text) if nl2 < 0 else nl2
     return not text[r.end:para_end].strip(" .,")
+
+
+def _attribution_between(f: Found, last: Region, r: Region) -> bool:
+    """Between two quotes of a paragraph lies only the sentence of the cue, however long
+    (``"A," X said, pointing to …. "B."``): the second quote goes on with the first."""
+    if not last.end - 1 <= f.cue_start < r.start:
+        return False
+    if doc_text(f.cue.doc)[last.end:r.start].rstrip()[-1:] not in {".", ",", ":", ";", "—", "–"}:
+        return False  # the quote stands inside the attribution ('said X, who waited in a "…"')
+    doc = f.cue.doc
+    sent = f.cue.sent
+    span = doc.char_span(last.end, r.start, alignment_mode="contract")
+    if span is None:
+        return False
+    return all(t.sent.start == sent.start for t in span if not (t.is_space or t.is_punct))
+
+
+def _after_quote(f: Found, regions: list[Region]) -> bool:
+    """The cue stands in the attribution of an earlier quote of its sentence ('"A," X said,
+    adding that …')."""
+    sent = f.cue.sent
+    return any(sent.start_char <= r.start and r.end <= f.cue_start for r in regions)
 
 
 def _only_cue(gap: str, f: Found, last: Region) -> bool:

@@ -1,0 +1,54 @@
+"""Quotations that go on past their attribution, and quotes that must not take a neighbour's cue."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quote(article, needle: str):
+    for q in article.quotes:
+        if needle in q.content.text:
+            return q
+    raise AssertionError(f"no quote with {needle!r}: {[q.content.text for q in article.quotes]}")
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("“We will not give up on the talks,” the foreign minister said, speaking to reporters after a "
+     "long meeting in Geneva with his counterparts from the region. “The door remains open.”",
+     "We will not give up", "remains open"),
+    ("“The harvest was poor,” said Anna Berg, a farmer from the north who has grown wheat for thirty "
+     "years. “We will need help before the winter.”", "harvest was poor", "before the winter"),
+])
+def test_quotes_go_on_after_a_long_attribution(code, text, first, last):
+    art = code(text)
+    q = _quote(art, first)
+    assert q.direct and last in q.content.text
+    assert not any(last in x.content.text for x in art.quotes if x is not q)
+
+
+@pytest.mark.parametrize(("text", "said", "quoted"), [
+    ("The minister said the talks had failed. “We tried everything we could to keep them going.”",
+     "talks had failed", "tried everything"),
+])
+def test_quotes_reported_speech_goes_on_in_a_quote(code, text, said, quoted):
+    q = _quote(code(text), said)
+    assert quoted in q.content.text and q.direct
+
+
+@pytest.mark.parametrize(("text", "needle", "not_cue"), [
+    ("The mayor spoke briefly. “The bridge will stay closed until the repairs are finished.” "
+     "Traffic has been heavy since the storm.", "bridge will stay closed", "has"),
+])
+def test_quotes_ending_a_sentence_take_no_cue_from_the_next(code, text, needle, not_cue):
+    for q in code(text).quotes:
+        if needle in q.content.text:
+            assert q.cue is None or q.cue.text != not_cue
+
+
+@pytest.mark.parametrize(("text", "first", "inner"), [
+    ("“It was a disgrace,” said one voter, who had waited in an “extremely long and slow line” for "
+     "hours.", "It was a disgrace", "extremely long"),
+])
+def test_quotes_inside_the_attribution_are_not_continuations(code, text, first, inner):
+    q = _quote(code(text), first)
+    assert inner not in q.content.text
