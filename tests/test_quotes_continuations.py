@@ -52,3 +52,43 @@ def test_quotes_ending_a_sentence_take_no_cue_from_the_next(code, text, needle, 
 def test_quotes_inside_the_attribution_are_not_continuations(code, text, first, inner):
     q = _quote(code(text), first)
     assert inner not in q.content.text
+
+
+@pytest.mark.parametrize(("text", "needle", "speaker"), [
+    ("“Not like Kyiv. Or Minsk,” Lukashenko said. “The numbers are better here.”", "Minsk",
+     "Lukashenko"),
+    ('"Recap of the night," tweeted opposition spokesman Karl Holm. "The minister was lost."',
+     "Recap", "Holm"),
+])
+def test_quotes_speaker_is_never_inside_the_quote(code, text, needle, speaker):
+    q = _quote(code(text), needle)
+    assert q.speaker is not None and speaker in q.speaker.text
+
+
+@pytest.mark.parametrize(("text", "needle", "speaker"), [
+    ("MOSCOW, Sept 13 (Reuters) - Russia said on Monday it would expand its ties with Mongolia.",
+     "would expand", "Russia"),
+    ("OSLO, May 2 - The Norwegian government said it would send more aid to Sudan.", "more aid",
+     "government"),
+    ("MOSCOW (Reuters) - “We will expand our ties with Mongolia,” Peskov said.", "We will expand",
+     "Peskov"),
+])
+def test_quotes_dateline_is_neither_speaker_nor_content(code, text, needle, speaker):
+    q = _quote(code(text), needle)
+    assert q.speaker is not None and speaker in q.speaker.text
+    assert not q.content.text.startswith(("MOSCOW", "OSLO")) and "Monday" not in q.content.text
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan rejected the statement from China on Monday.",
+    "The ministry denounced Smith's remarks about the border.",
+])
+def test_quotes_none_for_someone_elses_words_as_object(code, text):
+    assert code(text).quotes == []
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("Pakistan repeated its claim that India had violated the ceasefire.", "India had violated"),
+])
+def test_quotes_own_words_as_object_still_count(code, text, needle):
+    _quote(code(text), needle)

@@ -13,7 +13,10 @@ Shapes handled:
   quotes inside (``says its drills are a "just countermeasure"``);
 * ``according to X, …`` and ``…, according to X``;
 * speakers given by a pronoun or a role noun (``he said``, ``the spokesman said``), resolved to
-  the person and actor met earlier in the article.
+  the person and actor met earlier in the article; a speaker is never a word inside the quotation
+  it speaks, nor the dateline (``MOSCOW, Sept 13 (Reuters) -``), which no content includes either;
+* not: an object that names someone else's words (``rejected the statement from China``, nouns
+  in the lexicon's ``speech_nouns``): its speaker's own words are not in the sentence.
 
 Which cue words count, with which grammatical relation, comes from ``data/speech_verbs.json``
 (versioned): each (lemma, relation) has a score, the share of such constructions that are
@@ -29,8 +32,9 @@ The stage runs before events: it tells the actor resolver who speaks in each quo
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -46,6 +50,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Participial cues take the subject of the verb or noun they hang from ("…, saying that …").
 INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
+# "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
+                      r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class CueLexicon:
     rules: Mapping[str, Mapping[str, float]]
     kinds: Mapping[str, str]
     role_nouns: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
 
     def score(self, lemma: str, relation: str) -> float:
         return self.rules.get(lemma, {}).get(relation, 0.0)
@@ -73,7 +81,8 @@ def load_cue_lexicon(name: str = LEXICON_FILE) -> CueLexicon:
         kinds = {lemma: kind for kind, lemmas in raw["kinds"].items() for lemma in lemmas}
         return CueLexicon(version=raw["version"], threshold=float(raw["threshold"]),
                           rules={k: dict(v) for k, v in raw["rules"].items()}, kinds=kinds,
-                          role_nouns=frozenset(raw.get("role_nouns", [])))
+                          role_nouns=frozenset(raw.get("role_nouns", [])),
+                          speech_nouns=frozenset(raw.get("speech_nouns", [])))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DyadsError(E.E080.format(name=name, detail=exc)) from exc
 
@@ -92,6 +101,7 @@ class Found:
     source: Any = None  # head token of the speaker mention, or None
     regions: list[Region] = field(default_factory=list)
     kind: str = "speech"
+    head: Any = None  # the head token of the content in the parse, when there is one
 
     @property
     def lemma(self) -> str:
@@ -146,6 +156,21 @@ def _relations(cue: Any) -> Iterable[tuple[str, Any]]:
             yield dep, c
 
 
+def _leading_date(head: Any) -> set[int]:
+    """Tokens of a date the parse hung on the reported clause before its subject ('said on
+    Monday it would …'): they date the saying, not what was said."""
+    subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return set()
+    out: set[int] = set()
+    for c in head.children:
+        if c.i < subj.i and c.dep_ in {"prep", "npadvmod"}:
+            toks = [t for t in c.subtree if t.i != c.i or c.dep_ == "npadvmod"]
+            if toks and all(t.ent_type_ in {"DATE", "TIME"} for t in toks):
+                out.update(t.i for t in c.subtree)
+    return out
+
+
 def _subject(cue: Any) -> Any:
     """The speaker's head token: the cue's subject (a relative pronoun stays itself: the resolver
     maps it to its antecedent), the agent of a passive, the possessor of a noun cue ("Peskov's
@@ -177,6 +202,78 @@ def _subject(cue: Any) -> Any:
     return None
 
 
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines among the first paragraphs (after a title line or not)."""
+    return [(m.start(), m.end()) for m in DATELINE.finditer(text[:600]) if m.start() < 400]
+
+
+def _skip_dateline(text: str, f: Found, datelines: list[tuple[int, int]]) -> bool:
+    """Keep the dateline out of the content and the speaker ('MOSCOW, Sept 13 (Reuters) - Russia
+    said …'); False when nothing but the dateline is left."""
+    for s, e in datelines:
+        if s <= f.start < e:
+            f.start, f.end = _trim(text, e, f.end)
+        if f.source is not None and s <= f.source.idx < e:
+            f.source = _after_datelines(f.cue, datelines)
+    return f.end > f.start
+
+
+def _after_datelines(cue: Any, datelines: list[tuple[int, int]]) -> Any:
+    """The cue's subject after the dateline: the subject of the cue the parse did not see, else
+    the last noun before the cue."""
+    for t in reversed(cue.doc[cue.sent.start:cue.i]):
+        if any(s <= t.idx < e for s, e in datelines):
+            break
+        if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"compound", "flat", "poss", "nmod"}:
+            return t
+    return None
+
+
+def _repair_speaker(f: Found) -> None:
+    """A speaker the parse put inside the quotation ('"…, I hold Sen. X in high esteem," Y said'),
+    or none where the quote is followed or preceded by the attribution: the nearest subject-like
+    noun beside the cue outside the marks."""
+    src = f.source
+    if src is not None and not _in_regions(src, f.regions):
+        return
+    if _in_regions(f.cue, f.regions):
+        return
+    f.source = _speaker_near_cue(f.cue, f.regions)
+
+
+def _in_regions(tok: Any, regions: list[Region]) -> bool:
+    return any(r.start <= tok.idx < r.end for r in regions)
+
+
+def _speaker_near_cue(cue: Any, regions: list[Region]) -> Any:
+    for c in cue.children:
+        if c.dep_ in SUBJECTS and not _in_regions(c, regions):
+            return c
+    doc, sent = cue.doc, cue.sent
+    before = doc[max(sent.start, cue.i - 8):cue.i]
+    quote_before = any(_in_regions(t, regions) for t in before[-2:]) if len(before) else False
+    if quote_before or (len(before) and before[-1].is_punct):
+        for t in doc[cue.i + 1:min(sent.end, cue.i + 8)]:  # '"…," said X' / '"…," tweeted X'
+            if t.is_punct or _in_regions(t, regions):
+                break
+            if t.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return _phrase_head(t, cue.i + 1)
+        return None
+    for t in reversed(before):  # '"…," X said'
+        if _in_regions(t, regions) or t.is_punct:
+            break
+        if t.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return t
+    return None
+
+
+def _phrase_head(tok: Any, lo: int) -> Any:
+    """The head of the noun phrase ``tok`` starts ('Rubio spokesman Alex Conant' -> Conant)."""
+    while tok.dep_ in {"compound", "flat", "nmod", "amod", "poss", "det"} and tok.head.i > tok.i >= lo:
+        tok = tok.head
+    return tok
+
+
 # ---- the finder -----------------------------------------------------------------------------
 class QuoteFinder:
     """Finds attributions in one parsed document. Pure: reads the Doc, writes nothing."""
@@ -188,6 +285,9 @@ class QuoteFinder:
         text = doc_text(doc)
         regions = quote_regions(text)
         found = [f for t in self._cue_tokens(doc) if (f := self._from_cue(t)) is not None]
+        datelines = _datelines(text)
+        if datelines:
+            found = [f for f in found if _skip_dateline(text, f, datelines)]
         found = _dedupe(found)
         taken = self._attach_regions(doc, found, regions)
         found.extend(self._orphans(doc, found, regions, taken))
@@ -198,6 +298,9 @@ class QuoteFinder:
                 self._carry_on(text, f, found, regions, taken)
             else:
                 self._quote_after_report(text, f, found, regions, taken)
+        for f in found:
+            if f.regions:
+                _repair_speaker(f)
         return _dedupe(found)
 
     def _cue_tokens(self, doc: Any) -> list[Any]:
@@ -226,17 +329,32 @@ class QuoteFinder:
             s = self.lex.score(lemma, rel)
             if s < self.lex.threshold or not p_start <= head.idx < p_end:
                 continue  # the parse sometimes runs a sentence over a paragraph break
+            if rel == "dobj" and self._someone_elses_words(head):
+                continue
             key = (s, -abs(head.i - cue.i), rel, head)
             if best is None or key[:2] > best[:2]:
                 best = key
         if best is None:
             return None
         score, _, rel, head = best
-        start, end = _trim(text, *_chars(t for t in head.subtree if p_start <= t.idx < p_end))
+        skip = _leading_date(head) if rel == "ccomp" else set()
+        start, end = _trim(text, *_chars(t for t in head.subtree if p_start <= t.idx < p_end and t.i not in skip))
         if end <= start:
             return None
         cs, ce = _cue_span(cue)
-        return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma))
+        return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma), head=head)
+
+    def _someone_elses_words(self, head: Any) -> bool:
+        """'rejected the statement from China', 'denounced Smith's remarks': the object names
+        another speaker's words; what the cue's subject says is not in the sentence."""
+        if head.lemma_.lower() not in self.lex.speech_nouns:
+            return False
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}:
+                return True
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"} and any(g.dep_ == "pobj" for g in c.children):
+                return True
+        return False
 
     def _according(self, tok: Any) -> Found | None:
         """"according to X, S" / "S, according to X": the content is S, the source X."""
@@ -254,7 +372,8 @@ class QuoteFinder:
         if score < self.lex.threshold:
             return None
         cs, ce = _chars([tok, to])
-        return Found(start, end, tok, cs, ce, "according", score, src, kind=self.lex.kind("according"))
+        return Found(start, end, tok, cs, ce, "according", score, src, kind=self.lex.kind("according"),
+                     head=clause)
 
     # ---- quotation marks ------------------------------------------------------------------
     def _attach_regions(self, doc: Any, found: list[Found], regions: list[Region]) -> set[int]:
@@ -287,8 +406,13 @@ class QuoteFinder:
                 if _hangs_from(doc, r, f.cue) and _is_long(text, r):
                     f.regions.append(r)
                     taken.add(n)
-            f.start = min([f.start] + [r.start for r in f.regions])
-            f.end = max([f.end] + [r.end for r in f.regions])
+            if _quote_is_content(text, f):
+                # the quotation is the content; what the parse hangs on it outside the marks is
+                # the attribution or the narrator's ('"…," X told …, who …')
+                f.start, f.end = min(r.start for r in f.regions), max(r.end for r in f.regions)
+            else:
+                f.start = min([f.start] + [r.start for r in f.regions])
+                f.end = max([f.end] + [r.end for r in f.regions])
         return taken
 
     def _carry_on(self, text: str, f: Found, found: list[Found], regions: list[Region],
@@ -401,6 +525,16 @@ class QuoteFinder:
                     if t.pos_ == "VERB" and self.lex.score("*", "quote") >= self.lex.threshold:
                         return t
         return None
+
+
+def _quote_is_content(text: str, f: Found) -> bool:
+    """The content is a quotation closed by a comma ('"…," X told …'), its clause in the marks:
+    the words the parse hangs on it outside the marks belong to the attribution."""
+    if f.head is None or f.relation == "according":
+        return False
+    first = min(f.regions, key=lambda r: r.start)
+    return first.start <= f.head.idx < first.end and f.start >= first.start - 1 \
+        and text[first.start:first.end].rstrip("\"“”„«»'` \n").endswith(",")
 
 
 def _hangs_from(doc: Any, r: Region, cue: Any) -> bool:
@@ -533,6 +667,8 @@ def annotate(article: Article, res: Any) -> Article:
         if resolver is not None and f.source is not None and f.source.i in resolver.excluded:
             f.source = _after_dateline(f.cue, resolver.excluded)
         actor, resolved = speaker_actor(resolver, f.source)
+        if actor is not None and actor.start < f.cue_end <= actor.end and f.cue_start >= actor.start:
+            actor = _without_cue(article.text, actor, f.cue_end)
         content = article.span(f.start, f.end)
         quotes.append(Quote(content=content, cue=article.span(f.cue_start, f.cue_end),
                             direct=has_double_mark(content.text), speaker=actor,
@@ -562,6 +698,16 @@ def _after_dateline(cue: Any, excluded: set[int]) -> Any:
         if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"compound", "flat"}:
             return t
     return None
+
+
+def _without_cue(text: str, actor: Actor, cue_end: int) -> Actor | None:
+    """'tweeted Rubio spokesman Alex Conant': the speaker's words start after the cue."""
+    start = cue_end
+    while start < actor.end and not text[start].isalnum():
+        start += 1
+    if start >= actor.end:
+        return None
+    return replace(actor, start=start, text=text[start:actor.end])
 
 
 def _speaker_name(actor: Actor | None, resolved: Any) -> str | None:
