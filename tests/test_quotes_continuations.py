@@ -92,3 +92,20 @@ def test_quotes_none_for_someone_elses_words_as_object(code, text):
 ])
 def test_quotes_own_words_as_object_still_count(code, text, needle):
     _quote(code(text), needle)
+
+
+@pytest.mark.parametrize(("text", "needle", "speaker"), [
+    ('The opposition accused the "corrupt elite" of stealing the vote.', "corrupt elite", "opposition"),
+])
+def test_quotes_object_with_a_quotation_is_reported_speech(code, text, needle, speaker):
+    q = _quote(code(text), needle)
+    assert q.direct and speaker in q.speaker.text
+
+
+@pytest.mark.parametrize(("text", "said", "not_said"), [
+    ('The governor said the state had "turned a corner," pointing to new figures on jobs.',
+     "turned a corner", "pointing"),
+])
+def test_quotes_partial_quote_ends_before_a_trailing_participle(code, text, said, not_said):
+    q = _quote(code(text), said)
+    assert not_said not in q.content.text

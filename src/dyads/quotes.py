@@ -50,6 +50,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Participial cues take the subject of the verb or noun they hang from ("…, saying that …").
 INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
+QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
 # "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
                       r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+")
@@ -327,6 +328,8 @@ class QuoteFinder:
         best: tuple[float, int, str, Any] | None = None
         for rel, head in _relations(cue):
             s = self.lex.score(lemma, rel)
+            if self.lex.score(lemma, rel + QUOTED) and has_double_mark(text[slice(*_chars(head.subtree))]):
+                s = self.lex.score(lemma, rel + QUOTED)
             if s < self.lex.threshold or not p_start <= head.idx < p_end:
                 continue  # the parse sometimes runs a sentence over a paragraph break
             if rel == "dobj" and self._someone_elses_words(head):
@@ -413,6 +416,7 @@ class QuoteFinder:
             else:
                 f.start = min([f.start] + [r.start for r in f.regions])
                 f.end = max([f.end] + [r.end for r in f.regions])
+                _cut_trailing_clause(text, f, self.lex.kinds)
         return taken
 
     def _carry_on(self, text: str, f: Found, found: list[Found], regions: list[Region],
@@ -525,6 +529,36 @@ class QuoteFinder:
                     if t.pos_ == "VERB" and self.lex.score("*", "quote") >= self.lex.threshold:
                         return t
         return None
+
+
+TRAILING = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|as|though|although)\b)?[\s,]*$")
+
+
+def _cut_trailing_clause(text: str, f: Found, kinds: Mapping[str, str]) -> None:
+    """Reported speech with a partial quote ends with the quote's clause: a clause the parse hangs
+    on it after the quotation ('that he has "grown the party," claiming …', '… "no more nonsense"
+    and tells the crowd …') is the narrator's or another attribution."""
+    if f.head is None or f.relation in {"according", "quote"}:
+        return
+    last = max((r.end for r in f.regions if r.end <= f.end), default=None)
+    if last is None:
+        return
+    for c in f.head.children:
+        if c.pos_ not in {"VERB", "AUX"} or any(g.dep_ in SUBJECTS for g in c.children):
+            continue
+        participle = c.dep_ == "advcl" and c.tag_ == "VBG"
+        another_cue = c.dep_ in {"conj", "advcl"} and kinds.get(c.lemma_.lower()) == "speech"
+        if not (participle or another_cue):
+            continue
+        first = min(t.idx for t in c.subtree)
+        if first < last or any(r.start >= first for r in f.regions):
+            continue
+        between = text[last - 2:first]  # the comma may stand inside the marks: '"…," claiming'
+        if "," not in between and not re.search(r"\b(?:and|but)\b", between):
+            continue
+        end = first - len(TRAILING.search(text[last:first]).group())
+        f.end = _trim(text, f.start, max(end, last))[1]
+        return
 
 
 def _quote_is_content(text: str, f: Found) -> bool:
