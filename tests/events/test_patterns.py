@@ -296,3 +296,17 @@ def test_patterns_violence_phrases(code, text, code_) -> None:
 )
 def test_patterns_more_conflict_phrases(code, text, code_) -> None:
     assert any(e.cameo == code_ for e in _events(code, text)), [(e.cameo, e.rule) for e in _events(code, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("Iran hopes to improve ties with Saudi Arabia.", "013"),
+        ("Germany agreed with France that the treaty needs changes.", "019"),
+        ("The Kenyan president attended a ceremony in Nairobi.", "017"),
+        ("Soldiers raped two women in Congo.", "1821"),
+    ],
+)
+def test_patterns_statements_and_symbolic_acts(code, text, code_) -> None:
+    evs = _events(code, text)
+    assert any(e.cameo == code_ for e in evs), [(e.cameo, e.rule) for e in evs]

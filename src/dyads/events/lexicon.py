@@ -23,6 +23,7 @@ class VerbEntry:
     no_target_obj: bool = False
     obj_label: str = ""  # the first listed object, for the rule id
     domestic: bool = False  # done within a country (resign, curfew, state of emergency): that country is the target
+    need_clause: bool = False  # codes only with a that-clause ("agreed with X that ...")
 
     @property
     def rule(self) -> str:
@@ -37,7 +38,7 @@ class VerbEntry:
 
     @property
     def specificity(self) -> int:
-        return bool(self.obj) * 4 + bool(self.need_prep) * 2 + bool(self.need_prt) * 2
+        return bool(self.obj) * 4 + bool(self.need_prep) * 2 + bool(self.need_prt) * 2 + self.need_clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
             verb=v["verb"], code=v["code"], obj=frozenset(v.get("obj", [])), preps=tuple(v.get("preps", [])),
             sym=bool(v.get("sym")), need_prep=v.get("need_prep"), need_prt=v.get("need_prt"),
             no_target_obj=bool(v.get("no_target_obj")), obj_label=(v.get("obj") or [""])[0],
-            domestic=bool(v.get("domestic")),
+            domestic=bool(v.get("domestic")), need_clause=bool(v.get("need_clause")),
         )
         lex.verbs.setdefault(entry.verb, []).append(entry)
     for entries in lex.verbs.values():

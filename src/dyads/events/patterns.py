@@ -276,7 +276,7 @@ class SentenceCoder:
             return "asserted", kind
         if kind == "threat":
             return "asserted", kind
-        if aux & FUTURE_AUX or kind == "future" or any(c.lower_ == "going" for c in kids):
+        if aux & FUTURE_AUX or kind in ("future", "hope") or any(c.lower_ == "going" for c in kids):
             return "future", kind
         if aux & HYPO_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical", kind
@@ -308,6 +308,8 @@ class SentenceCoder:
             if e.need_prt and e.need_prt not in prts:
                 continue
             if e.need_prep and e.need_prep not in preps:
+                continue
+            if e.need_clause and not any(c.dep_ == "ccomp" for c in kids):
                 continue
             if e.obj:
                 if obj_lemmas & e.obj:
@@ -357,7 +359,7 @@ class SentenceCoder:
         if entry is None:
             return []
         # "agreed to meet", "threatened to attack": the controlled verb carries the event
-        if v.lemma_.lower() in self.lex.intent_verbs and any(
+        if self.lex.intent_verbs.get(v.lemma_.lower()) not in (None, "hope") and any(
                 c.dep_ == "xcomp" and self.match_verb(c)[0] is not None for c in v.children):
             return []
         if v.dep_ == "xcomp" and self.controls(v.head) and \
