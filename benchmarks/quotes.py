@@ -59,7 +59,17 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
     the parse gives with a quotation mark in them are counted again under ``relation+q``."""
     import dyads
     from dyads.quotemarks import has_double_mark, quote_regions
-    from dyads.quotes import QUOTED, CueLexicon, Found, QuoteFinder, _chars, _cue_span, _relations, _trim
+    from dyads.quotes import (
+        QUOTED,
+        CueLexicon,
+        Found,
+        QuoteFinder,
+        _chars,
+        _cue_span,
+        _relations,
+        _trim,
+        content_tokens,
+    )
 
     class Everything(CueLexicon):
         def score(self, lemma: str, relation: str) -> float:
@@ -88,7 +98,7 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
                 cands = [("according", "prep_to", f)] if f else []
             elif tok.pos_ in {"VERB", "NOUN", "AUX"}:
                 for rel, head in _relations(tok):
-                    s, e = _trim(doc.text, *_chars(head.subtree))
+                    s, e = _trim(doc.text, *_chars(content_tokens(tok, rel, head)))
                     if e > s:
                         cands.append((tok.lemma_.lower(), rel, Found(s, e, tok, *_cue_span(tok), rel, 1.0,
                                                                      head=head)))

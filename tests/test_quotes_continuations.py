@@ -109,3 +109,15 @@ def test_quotes_object_with_a_quotation_is_reported_speech(code, text, needle, s
 def test_quotes_partial_quote_ends_before_a_trailing_participle(code, text, said, not_said):
     q = _quote(code(text), said)
     assert not_said not in q.content.text
+
+
+@pytest.mark.parametrize(("text", "first", "last", "speaker"), [
+    ('In 2019, the minister said, the talks had "collapsed completely."', "In 2019", "collapsed completely",
+     "minister"),
+    ('Farmers who stay will struggle, even with a "good" harvest, she said.', "Farmers who stay", "harvest",
+     "she"),
+])
+def test_quotes_parenthetical_cue_reports_the_clause_around_it(code, text, first, last, speaker):
+    q = _quote(code(text), last)
+    assert q.content.text.startswith(first) and q.direct
+    assert speaker in q.speaker.text

@@ -11,7 +11,7 @@ Shapes handled:
   its sentence (``X said that …. "B."``), and quotes introduced by a colon (``He said: "…"``);
 * indirect speech (``X said (that) …``, ``…, X told reporters``, ``X claimed …``) with partial
   quotes inside (``says its drills are a "just countermeasure"``);
-* ``according to X, …`` and ``…, according to X``;
+* ``according to X, …`` and ``…, according to X``; parenthetical cues (``X, he said, did "Y"``);
 * speakers given by a pronoun or a role noun (``he said``, ``the spokesman said``), resolved to
   the person and actor met earlier in the article; a speaker is never a word inside the quotation
   it speaks, nor the dateline (``MOSCOW, Sept 13 (Reuters) -``), which no content includes either;
@@ -51,6 +51,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
+PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
 # "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
                       r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+")
@@ -155,6 +156,18 @@ def _relations(cue: Any) -> Iterable[tuple[str, Any]]:
                     yield f"prep_{c.lower_}", p
         elif dep in {"ccomp", "dobj", "xcomp", "advcl", "acl", "oprd", "parataxis"}:
             yield dep, c
+    if cue.dep_ == "parataxis" and any(c.dep_ in SUBJECTS for c in cue.children) \
+            and not any(c.dep_ in {"ccomp", "dobj"} for c in cue.children):
+        yield PARENTHETICAL, cue.head  # 'X, he said, did Y' / 'X did Y, he said': the clause around
+
+
+def content_tokens(cue: Any, rel: str, head: Any) -> list[Any]:
+    """The tokens of a content: the head's subtree, less the cue's own clause when the cue
+    stands inside it as a parenthetical."""
+    if rel != PARENTHETICAL:
+        return list(head.subtree)
+    skip = {t.i for t in cue.subtree}
+    return [t for t in head.subtree if t.i not in skip]
 
 
 def _leading_date(head: Any) -> set[int]:
@@ -328,8 +341,9 @@ class QuoteFinder:
         best: tuple[float, int, str, Any] | None = None
         for rel, head in _relations(cue):
             s = self.lex.score(lemma, rel)
-            if self.lex.score(lemma, rel + QUOTED) and has_double_mark(text[slice(*_chars(head.subtree))]):
-                s = self.lex.score(lemma, rel + QUOTED)
+            quoted = self.lex.score(lemma, rel + QUOTED)
+            if quoted and has_double_mark(text[slice(*_chars(content_tokens(cue, rel, head)))]):
+                s = quoted
             if s < self.lex.threshold or not p_start <= head.idx < p_end:
                 continue  # the parse sometimes runs a sentence over a paragraph break
             if rel == "dobj" and self._someone_elses_words(head):
@@ -341,7 +355,8 @@ class QuoteFinder:
             return None
         score, _, rel, head = best
         skip = _leading_date(head) if rel == "ccomp" else set()
-        start, end = _trim(text, *_chars(t for t in head.subtree if p_start <= t.idx < p_end and t.i not in skip))
+        start, end = _trim(text, *_chars(t for t in content_tokens(cue, rel, head)
+                                         if p_start <= t.idx < p_end and t.i not in skip))
         if end <= start:
             return None
         cs, ce = _cue_span(cue)
@@ -389,11 +404,13 @@ class QuoteFinder:
         text = doc_text(doc)
         for f in sorted(found, key=lambda f: f.end - f.start, reverse=True):
             for n, r in enumerate(regions):
-                if n in taken or r.start <= f.cue_start < r.end:
+                if r.start <= f.cue_start < r.end or not (r.start < f.end and f.start < r.end):
                     continue
-                if r.start < f.end and f.start < r.end:
+                if n not in taken:
                     f.regions.append(r)
                     taken.add(n)
+                elif f.start <= r.start < f.end < r.end:
+                    f.end = r.end  # a quote a longer content has taken: this one ends with it too
         for f in sorted(found, key=lambda f: f.start):
             if not f.regions:
                 continue
