@@ -29,16 +29,24 @@ def _line_breaks(doc: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def lemma_fixes() -> dict[str, str]:
-    """Forms the lemmatizer gets wrong (``dyads/data/lemma_fixes.json``): "hoped" -> "hope"."""
+def _lemma_table() -> tuple[str, dict[str, str]]:
     import json
     from importlib import resources
 
     try:
         raw = json.loads(resources.files("dyads.data").joinpath("lemma_fixes.json").read_text(encoding="utf-8"))
-        return dict(raw["forms"])
+        return str(raw["version"]), dict(raw["forms"])
     except (OSError, ValueError, KeyError) as exc:
         raise DyadsError(E.E022.format(name="lemma_fixes.json", detail=exc)) from exc
+
+
+def lemma_fixes() -> dict[str, str]:
+    """Forms the lemmatizer gets wrong (``dyads/data/lemma_fixes.json``): "hoped" -> "hope"."""
+    return _lemma_table()[1]
+
+
+def lemma_fixes_version() -> str:
+    return _lemma_table()[0]
 
 
 def _fix_lemmas(doc: Any) -> Any:

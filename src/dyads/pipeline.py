@@ -30,7 +30,10 @@ class Resources:
     @property
     def version(self) -> str:
         """The combined dictionary version recorded on every event."""
-        return "+".join(v for v in (self.actors.version, self.lexicon.version, self.cameo.version) if v)
+        from dyads.nlp import lemma_fixes_version
+
+        return "+".join(v for v in (self.actors.version, self.lexicon.version, self.cameo.version,
+                                    lemma_fixes_version()) if v)
 
 
 def load_resources(nlp: Any) -> Resources:
