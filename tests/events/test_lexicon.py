@@ -20,7 +20,7 @@ def test_lexicon_codes_exist_in_the_cameo_table() -> None:
     lex, cameo = load_lexicon(), load_cameo()
     for es in lex.verbs.values():
         for e in es:
-            assert e.code in cameo or e.code[:3] in cameo, e
+            assert e.code in cameo or e.code[:3] in cameo or (e.code == "" and e.obj), e
     for n in lex.nouns.values():
         assert n.code in cameo or n.code[:3] in cameo, n
 
@@ -29,3 +29,8 @@ def test_lexicon_codes_exist_in_the_cameo_table() -> None:
 def test_lexicon_rule_ids_name_the_entry(verb: str) -> None:
     entry = load_lexicon().verb_entries(verb)[-1]
     assert entry.rule.startswith(f"verb:{verb}") and entry.rule.endswith(">" + entry.code)
+
+
+def test_lexicon_blocking_entries_code_nothing(code) -> None:
+    evs = code("Kenya sent doctors to fight the Ebola epidemic in Uganda.", "2024-01-17").events
+    assert all(e.root != "19" for e in evs), [(e.cameo, e.rule) for e in evs]

@@ -310,3 +310,8 @@ def test_patterns_more_conflict_phrases(code, text, code_) -> None:
 def test_patterns_statements_and_symbolic_acts(code, text, code_) -> None:
     evs = _events(code, text)
     assert any(e.cameo == code_ for e in evs), [(e.cameo, e.rule) for e in evs]
+
+
+def test_patterns_responsible_for_violence_is_the_violence(code) -> None:
+    evs = _events(code, "The militia has been responsible for killings in eastern Congo.")
+    assert any(e.root == "19" and e.rule.startswith("adj:responsible+") for e in evs)

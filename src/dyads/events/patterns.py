@@ -356,7 +356,7 @@ class SentenceCoder:
 
     def verb_events(self, v: Any) -> list[Found]:
         entry, noun = self.match_verb(v)
-        if entry is None:
+        if entry is None or not entry.code:  # an empty code: the lexicon says this is no event
             return []
         # "agreed to meet", "threatened to attack": the controlled verb carries the event
         if self.lex.intent_verbs.get(v.lemma_.lower()) not in (None, "hope") and any(
@@ -528,14 +528,28 @@ class SentenceCoder:
             return []
         head = tok.head if tok.dep_ == "acomp" else tok
         sources = self.resolve_all(self.subjects(head))
-        targets = self.resolve_all(self.prep_objects(tok, ("about", "of", "over", "on", "at", "with", "for")))
         if not sources:
             return []
+        rule = f"adj:{tok.lemma_.lower()}>{code}"
+        if code == "015":  # "X is responsible for mass killings": X did them, as the narrator says
+            done = [n for n in self.prep_objects(tok, ("for",)) if (e := self.noun_entry(n)) is not None
+                    and e.code[:2] >= "14"]
+            if done:
+                entry = self.noun_entry(done[0])
+                assert entry is not None
+                self.consumed.add(done[0].i)
+                code, rule = entry.code, f"adj:{tok.lemma_.lower()}+{entry.rule}"
+                targets = self.resolve_all(self.prep_objects(done[0], entry.preps))
+                return [Found(tok, code, rule, s, t, self.modality(head)[0],
+                              self.confidence(head, s, t, "asserted"),
+                              (min(self._tok_of(s), tok.i), max([done[0].i + 1] + ([self._tok_end(t)] if t else []))),
+                              head) for s, t in _pairs(sources, targets, False)]
+        targets = self.resolve_all(self.prep_objects(tok, ("about", "of", "over", "on", "at", "with", "for")))
         modality, _ = self.modality(head)
         out = []
         for s, t in _pairs(sources, targets, False):
             end = max([tok.i + 1] + ([self._tok_end(t)] if t else []))
-            out.append(Found(tok, code, f"adj:{tok.lemma_.lower()}>{code}", s, t, modality,
+            out.append(Found(tok, code, rule, s, t, modality,
                              self.confidence(head, s, t, modality), (min(self._tok_of(s), tok.i), end), head))
         return out
 
