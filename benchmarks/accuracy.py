@@ -9,6 +9,8 @@
   snippets with >= 1 event) and consistency of the coded roots with the snippet's event type
   (mapping in dyads/eval/case2021.py), per split part too.
 * The seed article (../shared/data/seed/kremlin-north-korea.gold.json).
+* No-event sentences (benchmarks/data/no-event-sentences.jsonl, written for dyads): the share coded
+  with an event (target <= 0.10).
 * Throughput: sentences/s of dyads and of bare spaCy ``nlp.pipe`` on the same sentences, same
   process (bare spaCy first, then dyads), and their ratio (target >= 0.8).
 """
@@ -24,6 +26,7 @@ from typing import Any
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "data/gold"
 SEED = SHARED / "data/seed/kremlin-north-korea.gold.json"
+NO_EVENTS = Path(__file__).resolve().parent / "data/no-event-sentences.jsonl"
 PARTS = ("tune", "heldout", "all")
 
 
@@ -79,6 +82,18 @@ def seed(model: str | None) -> dict[str, Any]:
     return report
 
 
+def no_events(model: str | None) -> dict[str, Any]:
+    """False events on sentences with no political event (benchmarks/data/no-event-sentences.jsonl:
+    50 sentences on weather, markets, sport, science and culture, written for dyads; none of the
+    development gold files has no-event items)."""
+    from dyads.eval import code_records, load_gold, score
+
+    gold = load_gold(NO_EVENTS)
+    run = code_records(gold.records, model=model)
+    report = score(run.predictions, gold.records)
+    return {"items": report["no_event_items"], "with_events": report["no_event_items_with_predictions"]}
+
+
 def _fmt(value: Any) -> str:
     return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -117,6 +132,10 @@ def print_text(res: dict[str, Any]) -> None:
     print(f"\nseed {SEED.name}: recall {s['recall']} ({s['required_found']}/{s['required_events']}), "
           f"precision {s['precision']} ({s['predicted_matching_gold']}/{s['predicted_events']}), "
           f"dates {s['dates_correct']}, missing {s['missing']}, violations {s['must_not_violations']}")
+    n = res["no_events"]
+    share = n["with_events"] / n["items"] if n["items"] else 0.0
+    print(f"no-event sentences ({NO_EVENTS.name}): {n['with_events']}/{n['items']} coded with an event "
+          f"({share:.3f}; target <= 0.10)")
 
 
 def main() -> None:
@@ -129,7 +148,7 @@ def main() -> None:
     if not GOLD.is_dir():
         raise SystemExit(f"{GOLD} not found: ../shared must be beside the repository")
     res = {"conflibert": conflibert(a.limit, a.model, a.errors), "case2021": case2021(a.limit, a.model),
-           "seed": seed(a.model)}
+           "seed": seed(a.model), "no_events": no_events(a.model)}
     if a.json:
         print(json.dumps(res, ensure_ascii=False))
     else:

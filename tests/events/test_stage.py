@@ -59,3 +59,17 @@ def test_stage_coordinated_and_time_clauses_stay_events(code) -> None:
                "Libya has courted Egypt since sending troops into Tunisia in 2011.").events
     assert {e.cameo[:2] for e in evs if e.sentence == 0} >= {"05", "04"}
     assert any(e.root == "19" and e.target.country == "TUN" for e in evs if e.sentence == 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Technology stocks rallied on Friday.",
+    "The Nigerian singer released her third album.",
+    "The price of gold hit a new high on Wednesday.",
+])
+def test_stage_no_political_event_no_record(code, text) -> None:
+    assert code(text).events == []
+
+
+def test_stage_violence_without_named_actors_is_kept(code) -> None:
+    evs = code("Two women were raped in the village.").events
+    assert [e.root for e in evs] == ["18"]

@@ -28,7 +28,8 @@ def annotate(article: Article, res: Any) -> Article:
         here = [f for f in coder.sentence(sent) if f.trigger.idx >= headline_end]
         if model is not None:
             here = weigh_by_model(coder, model, sent, here)
-        found.extend((si, f) for f in keep_informative(here))
+        found.extend((si, f) for f in keep_informative(here)
+                     if _coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE)
     events: dict[tuple, Event] = {}
     for si, f in found:
         ev = to_event(article, si, f, res, event_date(f.date_token, dates, article.date))
@@ -72,6 +73,9 @@ def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: lis
         root = clause[0]
     if root.pos_ not in ("VERB", "AUX"):
         return []
+    blocked = coder.match_verb(root)[0]
+    if blocked is not None and not blocked.code:
+        return []  # the lexicon says this clause is no event ("released her third album")
     sources = coder.resolve_all(coder.subjects(root) or speaker)
     objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     objs += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
@@ -90,6 +94,15 @@ def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: lis
 
 
 MIN_SHARE_OF_BEST = 0.6
+# An event no dictionary can put a code on either side of ("technology stocks rallied", "the rover
+# travelled") is kept only when the pattern is sure of it: weak ones are mostly not political events.
+# Violence stays whoever did it ("two women were raped", "gunmen opened fire on a teahouse").
+UNCODED_MIN_CONFIDENCE = 0.25
+VIOLENCE_ROOTS = {"17", "18", "19", "20"}
+
+
+def _coded(f: Found) -> bool:
+    return bool((f.source and f.source.code) or (f.target and f.target.code))
 
 
 def keep_informative(here: list[Found]) -> list[Found]:
