@@ -52,3 +52,10 @@ def test_resolver_possessives_and_pronouns(code, text, expected) -> None:
     art = code(text)
     assert any(e.source and e.source.country == expected and e.target and e.target.country == "UKR"
                for e in art.events), [(e.source, e.target) for e in art.events]
+
+
+def test_resolver_people_outside_politics_are_no_actors() -> None:
+    import dyads
+
+    evs = dyads.code("The Brazilian striker praised the Argentine coach.").events
+    assert all(not (e.source and e.source.code) for e in evs), [(e.source, e.target) for e in evs]

@@ -85,6 +85,7 @@ class ActorDictionary:
     case_sensitive: dict[str, Entry] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
     sectors: dict[str, str] = field(default_factory=dict)  # sector -> label
+    non_actor_heads: frozenset[str] = frozenset()  # "team", "singer": people outside politics
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
         phrase = " ".join(phrase.split())
@@ -187,6 +188,7 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
             for n in c.get(key, []):
                 add(n, Entry("government", country=code, sector=sector, name=name))
 
+    d.non_actor_heads = frozenset(w.lower() for w in agents.get("non_actor_heads", []))
     for sector, spec in agents.get("sectors", {}).items():
         d.sectors[sector] = spec.get("label", sector)
         for w in spec.get("words", []):

@@ -163,6 +163,8 @@ class ArticleActors:
             return self._pronoun(head)
         if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "X"} and head.i not in self.mention_at:
             return None
+        if head.lower_ in self.dictionary.non_actor_heads and head.i not in self.mention_at:
+            return None  # "the Indian cricket team", "a Brazilian singer": no political actor
         toks = self._phrase(head)
         appos = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos" and head.head.i not in self.excluded:
