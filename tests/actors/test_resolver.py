@@ -57,5 +57,5 @@ def test_resolver_possessives_and_pronouns(code, text, expected) -> None:
 def test_resolver_people_outside_politics_are_no_actors() -> None:
     import dyads
 
-    evs = dyads.code("The Brazilian striker praised the Argentine coach.").events
-    assert all(not (e.source and e.source.code) for e in evs), [(e.source, e.target) for e in evs]
+    evs = dyads.code("The Brazilian footballer praised the Argentine coach.").events
+    assert all(not (a and a.code) for e in evs for a in (e.source, e.target)), [(e.source, e.target) for e in evs]

@@ -230,11 +230,13 @@ class SentenceCoder:
                 continue
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
                 continue  # "their weapons", "its borders": the actor's own things
+            if t.dep_ in ("amod", "nmod") and t.head.lower_ in self.actors.dictionary.non_actor_heads:
+                continue  # "the Argentine coach": no political actor
             a = self.actors.actor_for(t)
             if a is not None and a.code and a.code not in (own or ()):
                 return [a]
         for t in root.subtree:
-            if t.i in exclude or t.pos_ != "ADJ":
+            if t.i in exclude or t.pos_ != "ADJ" or t.head.lower_ in self.actors.dictionary.non_actor_heads:
                 continue
             a = self.actors.actor_for(t)
             if a is not None and a.country:
