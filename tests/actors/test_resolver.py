@@ -59,3 +59,12 @@ def test_resolver_people_outside_politics_are_no_actors() -> None:
 
     evs = dyads.code("The Brazilian footballer praised the Argentine coach.").events
     assert all(not (a and a.code) for e in evs for a in (e.source, e.target)), [(e.source, e.target) for e in evs]
+
+
+def test_resolver_sector_word_takes_the_one_country_of_its_sentence() -> None:
+    import dyads
+
+    evs = dyads.code("Police in Nairobi arrested dozens of protesters on Monday.").events
+    assert [(e.source.code, e.target.code) for e in evs if e.root == "17"] == [("KENCOP", "KENCVL")]
+    evs = dyads.code("Russian troops attacked police in Ukraine.").events
+    assert all(e.target.code == "COP" for e in evs if e.root == "19")  # two countries: no guess

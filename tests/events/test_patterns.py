@@ -17,7 +17,7 @@ def _events(code, text, date="2024-01-17"):
         ("Russia criticized the United States on Monday.", ("RUS", "111", "USA")),
         ("China praised Pakistan for its support.", ("CHN", "051", "PAK")),
         ("Iran accused Israel of sabotage.", ("IRN", "112", "ISR")),
-        ("Police arrested protesters in Nairobi.", ("COP", "173", "CVL")),
+        ("Police arrested protesters in Nairobi.", ("KENCOP", "173", "KENCVL")),
     ],
 )
 def test_patterns_subject_verb_object(code, text, expected) -> None:

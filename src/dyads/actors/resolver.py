@@ -192,6 +192,8 @@ class ArticleActors:
             r = self._definite_reference(head, toks)
         if r is None:
             r = self._place(head)
+        if r is not None and r.country is None and r.sector and r.code == r.sector and not r.person:
+            r = self._context_country(head, r)
         name = self._person_name(head)
         if name:
             known = self.people.get(name.lower()) or self.people.get(name.split()[-1].lower())
@@ -368,6 +370,19 @@ class ArticleActors:
             return True
         return any(c.i in self.mention_at or c.pos_ == "PRON" or c.dep_ in ("appos", "prep")
                    for c in tok.children)
+
+    def _context_country(self, head: Any, r: Resolved) -> Resolved:
+        """A sector word with no country of its own ("police", "protesters", "troops") takes the
+        country of its sentence when the sentence names exactly one ("Police in Nairobi arrested
+        protesters" -> KENCOP, KENCVL)."""
+        lo, hi = self.sent_bounds[head.i]
+        named = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
+                 and m.entry.kind in ("country", "demonym", "capital", "government") and m.entry.country}
+        if len(named) != 1:
+            return r
+        country = next(iter(named))
+        return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
+                        f"{r.how}+context:{country}", r.person, r.plural, r.at)
 
     def _place(self, head: Any) -> Resolved | None:
         """A city or US state the dictionaries do not list stands for its country ("shelling in

@@ -239,7 +239,7 @@ class SentenceCoder:
             if t.i in exclude or t.pos_ != "ADJ" or t.head.lower_ in self.actors.dictionary.non_actor_heads:
                 continue
             a = self.actors.actor_for(t)
-            if a is not None and a.country:
+            if a is not None and a.country and a.code == a.country:  # a demonym ("Syrian"), not "public"
                 return [a]
         for t in places:
             a = self.actors.actor_for(t)
