@@ -714,6 +714,7 @@ def annotate(article: Article, res: Any) -> Article:
         resolver = None
     quotes: list[Quote] = []
     speakers: list[tuple[int, int, Any]] = []
+    text = doc_text(doc)
     for f in found:
         if resolver is not None and f.source is not None and f.source.i in resolver.excluded:
             f.source = _after_dateline(f.cue, resolver.excluded)
@@ -728,9 +729,20 @@ def annotate(article: Article, res: Any) -> Article:
             speakers.append((f.start, f.end, resolved))
     if resolver is not None and speakers:
         resolver.set_quote_speakers(speakers)
-    article.quotes = quotes
+    # nested quotations stay in user_data (claims, resolver) but are reported once, by the outer one
+    article.quotes = [q for f, q in zip(found, quotes, strict=True) if not _inside_quoted_content(text, f, found)]
     doc.user_data[KEY] = list(zip(found, quotes, strict=True))
     return article
+
+
+def _inside_quoted_content(text: str, f: Found, found: list[Found]) -> bool:
+    """A quotation inside the content of another attribution ('X said Y called Z "…"', 'a
+    statement calling Z "…"'): the article reports it once, as the outer attribution's content.
+    Its own speaker still tells the resolver whose "we" is inside it."""
+    if not has_double_mark(text[f.start:f.end]):
+        return False
+    return any(g is not f and g.start <= f.start and f.end <= g.end
+               and (g.end - g.start > f.end - f.start or g.cue.i < f.cue.i) for g in found)
 
 
 def found_quotes(article: Article) -> list[tuple[Found, Quote]]:
