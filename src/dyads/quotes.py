@@ -499,8 +499,10 @@ class QuoteFinder:
             cs, ce = _cue_span(cue)
             lemma = cue.lemma_.lower()
             score = self.lex.score(lemma, "quote") or self.lex.score("*", "quote")
+            colon = cue.text == ":"
             out.append(Found(r.start, r.end, cue, cs, ce, "quote", score,
-                             _subject(cue), [r], self.lex.kind(lemma)))
+                             _colon_speaker(cue) if colon else _subject(cue), [r],
+                             "speech" if colon else self.lex.kind(lemma)))
             covered.append((r.start, r.end))
         return out
 
@@ -532,20 +534,53 @@ class QuoteFinder:
             if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in t.children) \
                     and self.lex.score("*", "quote") >= self.lex.threshold and after[0].i >= t.i - 4:
                 return t
-        before = []
-        for t in reversed(doc[max(0, span.start - 15):span.start]):
-            if t.idx < p_start or t.is_quote or t.text in {".", "!", "?"}:
-                break
-            before.append(t)
-        if before and before[0].text in {":", ","}:
-            for t in before:
-                if t.pos_ in {"VERB", "AUX"} and self.lex.score(t.lemma_.lower(), "quote") >= self.lex.threshold:
-                    return t
-            if before[0].text == ":":
-                for t in before:
-                    if t.pos_ == "VERB" and self.lex.score("*", "quote") >= self.lex.threshold:
-                        return t
+        before = _tokens_before(doc, span.start, p_start)
+        prev = text[:p_start].rstrip()
+        if not before and prev.endswith(":"):  # the quote opens its paragraph: 'He said:¶¶"…"'
+            colon = doc.char_span(len(prev) - 1, len(prev), alignment_mode="expand")
+            if colon is not None:
+                before = _tokens_before(doc, colon.end, _paragraph(text, len(prev) - 1)[0])
+        return self._cue_before(before)
+
+    def _cue_before(self, before: list[Any]) -> Any:
+        """The cue of 'X said: "…"', 'X said, "…"' (``before``: the tokens before the quote, last
+        first); for a colon with no verb ('Clinton: "…"', 'the board in its findings: "…"'), the colon."""
+        if not before or before[0].text not in {":", ","}:
+            return None
+        for t in before:
+            if t.pos_ in {"VERB", "AUX"} and self.lex.score(t.lemma_.lower(), "quote") >= self.lex.threshold:
+                return t
+        if before[0].text != ":" or self.lex.score("*", "quote") < self.lex.threshold:
+            return None
+        for t in before:
+            if t.pos_ == "VERB":
+                return t
+        if any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in before[1:]):
+            return before[0]
         return None
+
+
+def _tokens_before(doc: Any, end: int, p_start: int) -> list[Any]:
+    """Up to 15 tokens before token ``end``, nearest first, back to the paragraph start, a quote
+    mark or the end of a sentence."""
+    before = []
+    for t in reversed(doc[max(0, end - 15):end]):
+        if t.idx < p_start or t.is_quote or t.text in {".", "!", "?"}:
+            break
+        if not t.is_space:
+            before.append(t)
+    return before
+
+
+def _colon_speaker(colon: Any) -> Any:
+    """The speaker of 'X: "…"': the subject of the clause the colon ends, else the noun it ends."""
+    head = colon.head
+    for c in head.children:
+        if c.dep_ in SUBJECTS and c.i < colon.i:
+            return c
+    if head.pos_ in {"PROPN", "NOUN"} and head.i < colon.i:
+        return head
+    return None
 
 
 TRAILING = re.compile(r"[\s,;:—–-]*(?:\b(?:and|but|while|as|though|although)\b)?[\s,]*$")

@@ -1,0 +1,31 @@
+"""Nested attributions are reported once; colon introductions ("X said:", "X:") are quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "outer"), [
+    ('The ministry issued a statement calling the sanctions "an act of economic war."', "issued"),
+    ('The mayor said the governor had called the plan "a reckless gamble" last week.', "said"),
+])
+def test_quotes_nested_direct_quote_reported_once(code, text, outer):
+    art = code(text)
+    holding = [q for q in art.quotes if '"' in q.content.text]
+    assert len(holding) == 1, [q.content.text for q in art.quotes]
+    assert holding[0].cue is not None and holding[0].cue.text.startswith(outer)
+
+
+@pytest.mark.parametrize(("text", "needle", "speaker"), [
+    # a colon ending the paragraph before the quotation
+    ('The governor spoke after the vote. She said:\n\n"We will appeal this ruling, and we will win in the end."',
+     "We will appeal", "She"),
+    # a colon with no verb: the name introduces the quotation
+    ('The two candidates differ on trade. Senator Ana Lopez: "Tariffs protect the jobs of working families here."',
+     "Tariffs protect", "Lopez"),
+])
+def test_quotes_colon_introduction(code, text, needle, speaker):
+    art = code(text)
+    q = next((q for q in art.quotes if needle in q.content.text), None)
+    assert q is not None, [x.content.text for x in art.quotes]
+    assert q.direct and q.speaker is not None and speaker in q.speaker.text
