@@ -66,8 +66,10 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
         QuoteFinder,
         _chars,
         _cue_span,
+        _paragraph,
         _relations,
         _trim,
+        _with_complements,
         content_tokens,
     )
 
@@ -99,6 +101,7 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
             elif tok.pos_ in {"VERB", "NOUN", "AUX"}:
                 for rel, head in _relations(tok):
                     s, e = _trim(doc.text, *_chars(content_tokens(tok, rel, head)))
+                    s, e = _with_complements(doc.text, tok, rel, s, e, _paragraph(doc.text, tok.idx)[1])
                     if e > s:
                         cands.append((tok.lemma_.lower(), rel, Found(s, e, tok, *_cue_span(tok), rel, 1.0,
                                                                      head=head)))

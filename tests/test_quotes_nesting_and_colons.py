@@ -29,3 +29,14 @@ def test_quotes_colon_introduction(code, text, needle, speaker):
     q = next((q for q in art.quotes if needle in q.content.text), None)
     assert q is not None, [x.content.text for x in art.quotes]
     assert q.direct and q.speaker is not None and speaker in q.speaker.text
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ('The senator hailed the new treaty as a "historic step" for the region.', "the new treaty as a"),
+    ('The union urged its members to "stand firm" until the talks resume.', "its members to"),
+])
+def test_quotes_object_and_complement_are_one_content(code, text, needle):
+    art = code(text)
+    q = next((q for q in art.quotes if q.direct), None)
+    assert q is not None, [x.content.text for x in art.quotes]
+    assert needle in q.content.text

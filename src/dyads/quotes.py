@@ -170,6 +170,23 @@ def content_tokens(cue: Any, rel: str, head: Any) -> list[Any]:
     return [t for t in head.subtree if t.i not in skip]
 
 
+COMPLEMENTS = {"dobj", "oprd", "xcomp", "prep_for", "prep_as", "prep_of", "prep_about", "prep_over", "prep_to",
+               "prep_on", "prep_with"}
+
+
+def _with_complements(text: str, cue: Any, rel: str, start: int, end: int, p_end: int) -> tuple[int, int]:
+    """'heralded the deal as a "breakthrough"', 'blamed the "fog of war" for the failure', 'called
+    X "Y"': the object and the complements after it that hold a quotation are one content."""
+    if rel not in COMPLEMENTS:
+        return start, end
+    spans = [_chars(h.subtree) for r, h in _relations(cue) if r in COMPLEMENTS and h.i > cue.i]
+    lo = min([start] + [s for s, _ in spans])
+    hi = max([end] + [e for _, e in spans if e <= p_end])
+    if (lo, hi) == (start, end):
+        return start, end
+    return _trim(text, lo, hi)
+
+
 def _leading_date(head: Any) -> set[int]:
     """Tokens of a date the parse hung on the reported clause before its subject ('said on
     Monday it would …'): they date the saying, not what was said."""
@@ -359,6 +376,7 @@ class QuoteFinder:
                                          if p_start <= t.idx < p_end and t.i not in skip))
         if end <= start:
             return None
+        start, end = _with_complements(text, cue, rel, start, end, p_end)
         cs, ce = _cue_span(cue)
         return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma), head=head)
 
