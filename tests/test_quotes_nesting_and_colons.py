@@ -1,4 +1,4 @@
-"""Nested attributions are reported once; colon introductions ("X said:", "X:") are quotes."""
+"""Nested quotes are reported once; colon introductions; objects with complements; speakers."""
 
 from __future__ import annotations
 
@@ -40,3 +40,12 @@ def test_quotes_object_and_complement_are_one_content(code, text, needle):
     q = next((q for q in art.quotes if q.direct), None)
     assert q is not None, [x.content.text for x in art.quotes]
     assert needle in q.content.text
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('“We need a new plan for the harbor,” Flynn, a local councillor, said Thursday morning on the radio.',
+     "councillor"),
+])
+def test_quotes_speaker_is_no_date_or_prepositional_object(code, text, speaker):
+    q = next(q for q in code(text).quotes if q.direct)
+    assert q.speaker is not None and speaker in q.speaker.text

@@ -51,6 +51,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
+WHEN = {"DATE", "TIME"}  # entity types that never speak
 PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
 # "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
@@ -220,7 +221,8 @@ def _subject(cue: Any) -> Any:
     if any(c.dep_ in {"ccomp", "parataxis", "punct"} and c.i < cue.i for c in cue.children):
         # inverted "…, said an official": the parse may call the speaker an object
         for c in cue.children:
-            if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "oprd"} and c.pos_ in {"NOUN", "PROPN"}:
+            if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "oprd"} and c.pos_ in {"NOUN", "PROPN"} \
+                    and c.ent_type_ not in WHEN:  # '…," X said Thursday morning
                 return c
     if cue.dep_ not in INHERITS_SUBJECT:
         return None
@@ -287,8 +289,17 @@ def _speaker_near_cue(cue: Any, regions: list[Region]) -> Any:
         for t in doc[cue.i + 1:min(sent.end, cue.i + 8)]:  # '"…," said X' / '"…," tweeted X'
             if t.is_punct or _in_regions(t, regions):
                 break
+            if (t.pos_ == "ADP" and not (cue.lower_ == "according" and t.i == cue.i + 1)) or t.ent_type_ in WHEN:
+                break  # 'said Thursday on the radio' names no speaker after the cue
             if t.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return _phrase_head(t, cue.i + 1)
+        if quote_before:
+            return None
+        for t in reversed(before):  # '"…," X, a local councillor, said': an appositive before the cue
+            if _in_regions(t, regions) or t.is_quote:
+                break
+            if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.ent_type_ not in WHEN:
+                return t
         return None
     for t in reversed(before):  # '"…," X said'
         if _in_regions(t, regions) or t.is_punct:
