@@ -118,3 +118,37 @@ def test_store_writer_public_open_store(tmp_path, make_article, name):
     with dyads.open_store(tmp_path / "s.duckdb", read_only=True) as store:
         assert store.dyad("RUS", "PRK", by="day")[0]["events"] == 1
         assert store.article("x").events[0].cameo == "040"
+
+
+@pytest.mark.parametrize("rows", [2])
+def test_store_writer_batch_in_many_chunks_equals_one_article_per_batch(tmp_path, monkeypatch, rows):
+    """Batches are cut into chunks of ``ROWS_PER_CHUNK`` rows for parallel inserts: same store."""
+    from dyads.store import writer
+
+    arts = corpus_articles()
+    with Store.open(tmp_path / "one-by-one.duckdb") as store:
+        for art in arts:
+            store.ingest([art])
+    monkeypatch.setattr(writer, "ROWS_PER_CHUNK", rows)
+    tables = to_arrow(arts)
+    assert writer._conform("mentions", tables["mentions"]).column("event_key").num_chunks > 1
+    with Store.open(tmp_path / "chunked.duckdb", threads=2) as store:
+        store.write(tables)
+    assert snapshot(tmp_path / "chunked.duckdb") == snapshot(tmp_path / "one-by-one.duckdb")
+
+
+@pytest.mark.parametrize("kind", ["earlier report arrives later"])
+def test_store_writer_earlier_report_takes_over_the_record_and_keeps_date_added(tmp_path, make_article, kind):
+    import datetime as dt
+
+    spec = [("RUSGOV", "040", "PRKGOV", "2023-01-15")]
+    late = make_article("late", spec, date="2023-01-20", source="paper")
+    early = make_article("early", spec, date="2023-01-16", source="wire")
+    other = make_article("other", [("USA", "163", "PRK", "2023-01-15")], date="2023-01-16")
+    t1, t2 = dt.datetime(2024, 1, 1, 12), dt.datetime(2024, 1, 2, 12)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.write(to_arrow([late]), now=t1)
+        store.write(to_arrow([early, other]), now=t2)
+        rows = store.con.execute("SELECT article_id, num_mentions, num_articles, num_sources, date_added "
+                                 "FROM events ORDER BY article_id").fetchall()
+    assert rows == [("early", 2, 2, 2, t1), ("other", 1, 1, 1, t2)]

@@ -18,7 +18,10 @@ what one clean run would (the rebuilt records do not depend on the order batches
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,28 +62,22 @@ def _sql(template: str) -> str:
             .replace("{FIRST_REPORT}", first_report()))
 
 
-# Per event key of the batch: its first report in the batch (row id) and the batch's counts.
+# Per event key of the batch: its first report in the batch (row id) and the batch's counts
+# (the actor prefixes are part of the key: every report of an event has the same ones).
 BATCH_EVENTS = _sql("""CREATE OR REPLACE TEMP TABLE _brep AS
 SELECT event_key, arg_min(rid, {FIRST_REPORT}) AS rid, count(*)::INTEGER AS num_mentions,
        count(DISTINCT article_no)::INTEGER AS num_articles, count(DISTINCT source_no)::INTEGER AS num_sources,
-       avg(article_tone) AS avg_tone
+       avg(article_tone) AS avg_tone, min(source_prefix) AS source_prefix, min(target_prefix) AS target_prefix
 FROM _batch_mentions GROUP BY event_key""")
 # Event records the store already holds for keys of this batch (usually few).
 OLD_EVENTS = """CREATE OR REPLACE TEMP TABLE _old AS
 SELECT e.* FROM events e SEMI JOIN _brep USING (event_key)"""
-# New keys: the first reports, gathered in Arrow (`_batch_first`, with the batch's counts).
-NEW_EVENTS = _sql("""INSERT INTO events
-SELECT {EVENT_COLS}, b.num_mentions, b.num_articles, b.num_sources, b.avg_tone, ?::TIMESTAMP
-FROM _batch_first b ANTI JOIN _old o ON o.event_key = b.event_key""")
-# Keys seen before (usually few): recount all their mentions (the batch's are stored by now) ...
+# Keys seen before: recount all their mentions (the batch's are stored by now) ...
 OLD_COUNTS = """CREATE OR REPLACE TEMP TABLE _agg AS
 SELECT event_key, count(*)::INTEGER AS num_mentions, count(DISTINCT article_hash)::INTEGER AS num_articles,
        count(DISTINCT coalesce(article_source, ''))::INTEGER AS num_sources, avg(article_tone) AS avg_tone
 FROM mentions WHERE event_key IN (SELECT event_key FROM _old) GROUP BY event_key"""
-UPDATE_COUNTS = """UPDATE events SET num_mentions = a.num_mentions, num_articles = a.num_articles,
-    num_sources = a.num_sources, avg_tone = a.avg_tone
-FROM _agg a WHERE events.event_key = a.event_key"""
-# ... and where the batch holds an earlier first report than the stored one, take its fields.
+# ... find those whose first report is in this batch (earlier than the stored one) ...
 EARLIER = f"""CREATE OR REPLACE TEMP TABLE _moved AS
 WITH pair AS MATERIALIZED (
   SELECT r.event_key, r.rid, o.date_added, {first_report('o.')} AS stored
@@ -88,9 +85,33 @@ WITH pair AS MATERIALIZED (
 keyed AS MATERIALIZED (
   SELECT p.*, {first_report('b.')} AS candidate FROM pair p JOIN _batch_mentions b ON b.rid = p.rid)
 SELECT event_key, rid, date_added FROM keyed WHERE candidate < stored"""
-REPLACE_EARLIER = _sql("""INSERT INTO events
-SELECT {EVENT_COLS}, a.num_mentions, a.num_articles, a.num_sources, a.avg_tone, mv.date_added
-FROM _moved mv JOIN _batch_mentions b ON b.rid = mv.rid JOIN _agg a ON a.event_key = mv.event_key""")
+# ... update the counts of the others in place (numbers only: cheap to checkpoint) ...
+UPDATE_COUNTS = """UPDATE events SET num_mentions = a.num_mentions, num_articles = a.num_articles,
+    num_sources = a.num_sources, avg_tone = a.avg_tone
+FROM (SELECT * FROM _agg ANTI JOIN _moved USING (event_key)) a WHERE events.event_key = a.event_key"""
+# ... and delete the records that get a new first report: they are appended again below with the
+# new keys, so a batch leaves no small row group behind (a checkpoint would merge and rewrite it
+# with its neighbours), and no updated text columns (a checkpoint rewrites every updated column of
+# every row group it touches).
+DELETE_MOVED = "DELETE FROM events WHERE event_key IN (SELECT event_key FROM _moved)"
+# The records to append: the first reports of new keys (with the batch's counts) and of moved
+# keys (all their counts, first stored time kept), in actor order: stored sorted by actor, a row
+# group spans few countries and DuckDB's min/max zone maps let actor filters skip most of the table.
+NEW_REPS = """SELECT rid, num_mentions, num_articles, num_sources, avg_tone, ?::TIMESTAMP AS date_added
+FROM _brep ORDER BY source_prefix, target_prefix, rid"""
+NEW_AND_MOVED_REPS = """SELECT r.rid,
+    CASE WHEN mv.event_key IS NULL THEN r.num_mentions ELSE a.num_mentions END AS num_mentions,
+    CASE WHEN mv.event_key IS NULL THEN r.num_articles ELSE a.num_articles END AS num_articles,
+    CASE WHEN mv.event_key IS NULL THEN r.num_sources ELSE a.num_sources END AS num_sources,
+    CASE WHEN mv.event_key IS NULL THEN r.avg_tone ELSE a.avg_tone END AS avg_tone,
+    coalesce(mv.date_added, ?::TIMESTAMP) AS date_added
+FROM _brep r LEFT JOIN _moved mv USING (event_key) LEFT JOIN _agg a USING (event_key)
+WHERE mv.event_key IS NOT NULL OR r.event_key NOT IN (SELECT event_key FROM _old)
+ORDER BY r.source_prefix, r.target_prefix, r.rid"""
+# They are gathered in Arrow (`_batch_first`, one `take` of the wide rows) and appended as they are.
+NEW_EVENTS = _sql("""INSERT INTO events
+SELECT {EVENT_COLS}, b.num_mentions, b.num_articles, b.num_sources, b.avg_tone, b.date_added
+FROM _batch_first b""")
 INSERT_MENTIONS = _sql("INSERT INTO mentions SELECT {MENTION_COLS}, ?::TIMESTAMP FROM _batch_mentions")
 
 
@@ -117,15 +138,24 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+ROWS_PER_CHUNK = 122_880  # one DuckDB row group: the threads of an insert take one each
+
+
+def _rechunk(table: pa.Table) -> pa.Table:
+    if table.num_rows <= ROWS_PER_CHUNK:
+        return table
+    return pa.Table.from_batches(table.to_batches(max_chunksize=ROWS_PER_CHUNK), table.schema)
+
+
 def _conform(name: str, table: pa.Table) -> pa.Table:
     """A batch table with exactly the columns and types of the store's Arrow schema."""
     schema = ARROW_SCHEMAS[name]
     if table.schema.equals(schema):
-        return table
+        return _rechunk(table)
     if table.num_rows == 0 and not table.column_names:
         return schema.empty_table()
     try:
-        return table.select(schema.names).cast(schema)
+        return _rechunk(table.select(schema.names).cast(schema))
     except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise ValueError(f"batch table {name!r} does not match the store schema: {exc}") from exc
 
@@ -178,7 +208,7 @@ class Store:
         views = [f"_batch_{name}" for name in BATCH_TABLES]
         try:
             with db.transaction(self.con):
-                known = self.known(hashes.to_pylist())
+                known = self.known(hashes)
                 if known:
                     batch = _without(batch, known)
                 batch["mentions"] = _numbered(batch["mentions"])
@@ -205,26 +235,23 @@ class Store:
             con.execute(INSERT_MENTIONS, [stamp])
             con.execute(BATCH_EVENTS)
             con.execute(OLD_EVENTS)
-            reps = con.execute("SELECT rid, num_mentions, num_articles, num_sources, avg_tone FROM _brep "
-                               "ORDER BY rid").to_arrow_table()
-            first = _first_reports(batch["mentions"], reps)
-            res.events_touched = first.num_rows
-            con.register("_batch_first", first)
-            try:
-                con.execute(NEW_EVENTS, [stamp])
-            finally:
-                con.unregister("_batch_first")
+            res.events_touched = _count(con, "SELECT count(*) FROM _brep")
             if _count(con, "SELECT count(*) FROM _old"):
-                con.execute(OLD_COUNTS)
-                con.execute(UPDATE_COUNTS)
-                con.execute(EARLIER)
-                if _count(con, "SELECT count(*) FROM _moved"):
-                    con.execute("DELETE FROM events WHERE event_key IN (SELECT event_key FROM _moved)")
-                    con.execute(REPLACE_EARLIER)
+                for sql in (OLD_COUNTS, EARLIER, UPDATE_COUNTS, DELETE_MOVED):
+                    con.execute(sql)
+                reps = con.execute(NEW_AND_MOVED_REPS, [stamp]).to_arrow_table()
                 con.execute("DROP TABLE _agg")
                 con.execute("DROP TABLE _moved")
+            else:
+                reps = con.execute(NEW_REPS, [stamp]).to_arrow_table()
             con.execute("DROP TABLE _brep")
             con.execute("DROP TABLE _old")
+            if reps.num_rows:
+                con.register("_batch_first", _first_reports(batch["mentions"], reps))
+                try:
+                    con.execute(NEW_EVENTS)
+                finally:
+                    con.unregister("_batch_first")
         if batch["ingest_errors"].num_rows:
             res.errors = _count(con, """SELECT count(*) FROM (SELECT DISTINCT item, reason FROM _batch_ingest_errors)
                                         ANTI JOIN ingest_errors USING (item, reason)""")
@@ -244,11 +271,12 @@ class Store:
         if errors:
             self.write(to_arrow(errors))
 
-    def known(self, hashes: Sequence[str]) -> set[str]:
+    def known(self, hashes: Sequence[str] | pa.ChunkedArray) -> set[str]:
         """Which of these content hashes the store already holds."""
-        if not hashes:
+        if not len(hashes):
             return set()
-        probe = pa.table({"hash": pa.array(list(hashes), pa.string())})
+        column = hashes if isinstance(hashes, pa.ChunkedArray) else pa.array(list(hashes), pa.string())
+        probe = pa.table({"hash": column})
         self.con.register("_probe", probe)
         try:
             rows = self.con.execute("SELECT hash FROM articles SEMI JOIN _probe USING (hash)").fetchall()
@@ -288,19 +316,26 @@ def _numbered(mentions: pa.Table) -> pa.Table:
         codes = pc.dictionary_encode(pc.fill_null(col, "")).combine_chunks()
         return codes.indices
 
-    return (mentions.append_column("rid", pa.array(np.arange(mentions.num_rows, dtype=np.int64)))
-            .append_column("article_no", ordinal(mentions.column("article_hash")))
-            .append_column("source_no", ordinal(mentions.column("article_source"))))
+    return _rechunk(mentions.append_column("rid", pa.array(np.arange(mentions.num_rows, dtype=np.int64)))
+                    .append_column("article_no", ordinal(mentions.column("article_hash")))
+                    .append_column("source_no", ordinal(mentions.column("article_source"))))
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="dyads-take")
 
 
 def _first_reports(mentions: pa.Table, reps: pa.Table) -> pa.Table:
-    """The mention rows that are first reports (``reps.rid``), with the batch's counts per event."""
-    first = mentions.take(reps.column("rid"))
-    for name in ("num_mentions", "num_articles", "num_sources", "avg_tone"):
+    """The mention rows that are first reports (``reps.rid``, in that order), with the other
+    columns of ``reps`` (the record's counts and ``date_added``)."""
+    rid = reps.column("rid")
+    # a column at a time on every core: the gather of wide string columns is most of this
+    columns = _pool().map(lambda col: col.take(rid), mentions.select(_EVENT_COLS).columns)
+    first = pa.Table.from_arrays(list(columns), names=_EVENT_COLS)
+    for name in reps.column_names[1:]:
         first = first.append_column(name, reps.column(name))
-    # stored sorted by actor: each row group then spans few countries, and DuckDB's min/max
-    # zone maps let actor filters skip most of the table
-    return first.sort_by([("source_prefix", "ascending"), ("target_prefix", "ascending")])
+    return _rechunk(first)
 
 
 def _without(batch: Tables, hashes: set[str]) -> Tables:
