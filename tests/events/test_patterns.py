@@ -278,15 +278,6 @@ def test_patterns_domestic_place_phrase_beats_the_actor_country(code) -> None:
         ("Two suicide bombers blew themselves up in Iraq.", "183"),
         ("Nigerian soldiers engaged in heavy clashes with Boko Haram.", "190"),
         ("Riot police fired tear gas at protesters in Chile.", "175"),
-    ],
-)
-def test_patterns_violence_phrases(code, text, code_) -> None:
-    assert any(e.cameo == code_ for e in _events(code, text)), [(e.cameo, e.rule) for e in _events(code, text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "code_"),
-    [
         ("Syrian forces used sarin against the town.", "2041"),
         ("Thousands of students took to the streets in Dhaka.", "141"),
         ("Militants hurled grenades at a police station in Kashmir.", "190"),
@@ -294,8 +285,9 @@ def test_patterns_violence_phrases(code, text, code_) -> None:
         ("Afghan soldiers traded fire with Pakistani troops.", "190"),
     ],
 )
-def test_patterns_more_conflict_phrases(code, text, code_) -> None:
-    assert any(e.cameo == code_ for e in _events(code, text)), [(e.cameo, e.rule) for e in _events(code, text)]
+def test_patterns_violence_phrases(code, text, code_) -> None:
+    evs = _events(code, text)
+    assert any(e.cameo == code_ for e in evs), [(e.cameo, e.rule) for e in evs]
 
 
 @pytest.mark.parametrize(

@@ -441,7 +441,7 @@ class SentenceCoder:
                          if t.code and t.code not in own]
             if addressed:
                 targets, rule_suffix = addressed, "+purpose_target"
-        if not any(t.country for t in targets) and sources and getattr(entry, "domestic", False):
+        if not any(t.country for t in targets) and sources and entry.domestic:
             domestic = self.domestic_target(v, sources, [(t.start, t.end) for t in targets if not t.code])
             if domestic:
                 targets, rule_suffix = domestic, "+domestic_target"
@@ -533,27 +533,29 @@ class SentenceCoder:
         if not sources:
             return []
         rule = f"adj:{tok.lemma_.lower()}>{code}"
-        if code == "015":  # "X is responsible for mass killings": X did them, as the narrator says
-            done = [n for n in self.prep_objects(tok, ("for",)) if (e := self.noun_entry(n)) is not None
-                    and e.code[:2] >= "14"]
-            if done:
-                entry = self.noun_entry(done[0])
-                assert entry is not None
-                self.consumed.add(done[0].i)
-                code, rule = entry.code, f"adj:{tok.lemma_.lower()}+{entry.rule}"
-                targets = self.resolve_all(self.prep_objects(done[0], entry.preps))
-                return [Found(tok, code, rule, s, t, self.modality(head)[0],
-                              self.confidence(head, s, t, "asserted"),
-                              (min(self._tok_of(s), tok.i), max([done[0].i + 1] + ([self._tok_end(t)] if t else []))),
-                              head) for s, t in _pairs(sources, targets, False)]
+        last = tok.i + 1
         targets = self.resolve_all(self.prep_objects(tok, ("about", "of", "over", "on", "at", "with", "for")))
+        deed = self.responsible_for(tok) if code == "015" else None
+        if deed is not None:  # "X is responsible for mass killings": X did them, as the narrator says
+            noun, entry = deed
+            self.consumed.add(noun.i)
+            code, rule, last = entry.code, f"adj:{tok.lemma_.lower()}+{entry.rule}", noun.i + 1
+            targets = self.resolve_all(self.prep_objects(noun, entry.preps))
         modality, _ = self.modality(head)
         out = []
         for s, t in _pairs(sources, targets, False):
-            end = max([tok.i + 1] + ([self._tok_end(t)] if t else []))
+            end = max([last] + ([self._tok_end(t)] if t else []))
             out.append(Found(tok, code, rule, s, t, modality,
                              self.confidence(head, s, t, modality), (min(self._tok_of(s), tok.i), end), head))
         return out
+
+    def responsible_for(self, tok: Any) -> tuple[Any, NounEntry] | None:
+        """The violent event noun of "responsible for <noun>", with its lexicon entry."""
+        for noun in self.prep_objects(tok, ("for",)):
+            entry = self.noun_entry(noun)
+            if entry is not None and entry.code[:2] >= "14":
+                return noun, entry
+        return None
 
     def _tok_of(self, a: Actor) -> int:
         return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").start
