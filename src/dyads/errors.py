@@ -14,15 +14,17 @@ class DyadsError(Exception):
 class E:
     # input
     E001 = "E001 {item}: the text is empty or only whitespace; nothing to code."
-    E002 = "E002 {item}: looks like a binary file, not text; give a .txt, .jsonl, .jsonl.gz, .html or .warc file."
+    E002 = "E002 {item}: looks like a binary file, not text; give a .txt, .jsonl(.gz), .csv, .tsv, .html or .warc file."
     E003 = "E003 {item}: not valid UTF-8 ({detail}); re-encode the file as UTF-8."
     E004 = "E004 {item}: text is {size:,} characters, over the limit of {limit:,}; split it or raise --max-chars."
     E005 = "E005 {item}: line is not JSON ({detail}); each .jsonl line must be one JSON object."
-    E006 = "E006 {item}: JSON object has no 'text' string field; add one (and optionally id, date, title, url)."
+    E006 = ("E006 {item}: record has no 'text' string field (nor content, body, sentence, article); "
+            "add one (and optionally id, date, title, url).")
     E007 = "E007 {item}: no such file or directory."
-    E008 = "E008 {item}: unsupported file type; use .txt, .jsonl, .jsonl.gz, .html, .warc(.gz) or a directory."
+    # E008 (unsupported file type) is retired: files with an unknown suffix are sniffed instead.
     E009 = "E009 {item}: cannot read the gzip stream ({detail}); the file may be truncated."
     E010 = "E010 {item}: date {value!r} is not a date; use YYYY-MM-DD."
+    E011 = "E011 {item}: cannot read the table ({detail}); give UTF-8 CSV/TSV with one article per row."
     # models and dictionaries
     E020 = (
         "E020 spaCy pipeline {name!r} is not installed; run 'make setup' (default model) or "

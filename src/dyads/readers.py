@@ -1,13 +1,18 @@
-"""Inputs -> Articles: .txt, .jsonl, .jsonl.gz, directories and stdin, read lazily.
+"""Inputs -> Articles: .txt, .jsonl(.gz), .csv/.tsv(.gz), directories and stdin, read lazily.
 
 Readers yield either an :class:`Article` or a :class:`ReadError` naming the item, so one bad
-item never stops a batch. Nothing is loaded whole: a 20 GB ``.jsonl.gz`` streams line by line.
+item never stops a batch. Nothing is loaded whole: a 20 GB ``.jsonl.gz`` (or JSONL piped to
+stdin) streams line by line. A file named on the command line with a suffix no reader claims
+is sniffed: JSONL if its first non-blank character is ``{``, HTML if ``<``, else plain text.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
+import io
+import itertools
 import json
 import sys
 import zlib
@@ -20,6 +25,8 @@ from dyads.errors import E
 from dyads.model import Article
 
 MAX_CHARS = 2_000_000  # a 5 MB article is refused with a clear message, not parsed for minutes
+# Where a record (JSONL object or table row with a header) keeps its text, in order of preference.
+TEXT_FIELDS = ("text", "content", "body", "sentence", "article")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +105,7 @@ def read_txt(path: Path, opts: ReadOptions) -> Iterator[Item]:
     yield make_article(path.stem, text, opts, label=path.name)
 
 
-def iter_jsonl_lines(name: str, stream: IO[bytes], opts: ReadOptions) -> Iterator[Item]:
+def iter_jsonl_lines(name: str, stream: Iterable[bytes], opts: ReadOptions) -> Iterator[Item]:
     """Articles from JSONL lines; ids default to ``<name>:<line>``."""
     for n, raw in enumerate(stream, 1):
         item = f"{name}:{n}"
@@ -131,7 +138,7 @@ def article_from_record(ident: str, obj: dict[str, Any], opts: ReadOptions) -> I
             return
     yield make_article(
         ident,
-        obj.get("text"),
+        record_text(obj),
         opts,
         date=obj.get("date"),
         title=obj.get("title") if isinstance(obj.get("title"), str) else None,
@@ -140,26 +147,87 @@ def article_from_record(ident: str, obj: dict[str, Any], opts: ReadOptions) -> I
     )
 
 
+def record_text(obj: dict[str, Any]) -> Any:
+    """The first of :data:`TEXT_FIELDS` the record has (None when it has none)."""
+    return next((obj[f] for f in TEXT_FIELDS if obj.get(f) not in (None, "")), None)
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
 def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    opener: Callable[[], IO[bytes]]
-    if path.name.endswith(".gz"):
-        opener = lambda: gzip.open(path, "rb")  # noqa: E731
-    else:
-        opener = lambda: open(path, "rb")  # noqa: E731
     try:
-        with opener() as stream:
+        with open_binary(path) as stream:
             yield from iter_jsonl_lines(path.name, stream, opts)
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadError(path.name, E.E009.format(item=path.name, detail=str(exc) or type(exc).__name__))
 
 
-def read_stdin(opts: ReadOptions, stream: IO[bytes] | None = None) -> Iterator[Item]:
-    """stdin: JSONL if the first non-blank character is '{', else one plain-text article."""
-    data = (stream or sys.stdin.buffer).read()
-    if data.lstrip()[:1] == b"{":
-        import io
+def _table_rows(name: str, stream: IO[bytes], delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            yield reader.line_num, row
 
-        yield from iter_jsonl_lines("stdin", io.BytesIO(data), opts)
+
+def articles_from_rows(name: str, rows: Iterator[tuple[int, list[str]]], opts: ReadOptions) -> Iterator[Item]:
+    """Table rows -> Articles. With a header naming a text column (see :data:`TEXT_FIELDS`), columns
+    id, date, title, url and source are read too; without one, the first column is the text
+    (ConfliBERT's ``sentence<TAB>label`` files, a plain list of sentences)."""
+    first = next(rows, None)
+    if first is None:
+        return
+    header = [cell.strip().lower() for cell in first[1]]
+    if not any(f in header for f in TEXT_FIELDS):
+        for line, row in itertools.chain([first], rows):
+            item = f"{name}:{line}"
+            yield make_article(item, row[0], opts)
+        return
+    for line, row in rows:
+        obj = dict(zip(header, row, strict=False))
+        item = f"{name}:{line}"
+        ident = obj.get("id") or item
+        yield from article_from_record(ident, {k: v for k, v in obj.items() if v != ""}, opts)
+
+
+def read_table(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    """.csv / .tsv (optionally .gz): one article per row, streamed."""
+    delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
+    csv.field_size_limit(opts.max_chars * 4)
+    try:
+        with open_binary(path) as stream:
+            yield from articles_from_rows(path.name, _table_rows(path.name, stream, delimiter), opts)
+    except UnicodeDecodeError as exc:
+        yield ReadError(path.name, E.E003.format(item=path.name, detail=f"byte {exc.start} of a block"))
+    except csv.Error as exc:
+        yield ReadError(path.name, E.E011.format(item=path.name, detail=str(exc)))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ReadError(path.name, E.E009.format(item=path.name, detail=str(exc) or type(exc).__name__))
+
+
+def _leading_blank_lines(stream: IO[bytes]) -> tuple[list[bytes], bytes]:
+    """The blank lines at the start of ``stream`` and the first non-blank one (b"" at the end)."""
+    blanks: list[bytes] = []
+    for line in iter(stream.readline, b""):
+        if line.strip():
+            return blanks, line
+        blanks.append(line)
+    return blanks, b""
+
+
+def read_stdin(opts: ReadOptions, stream: IO[bytes] | None = None) -> Iterator[Item]:
+    """stdin: JSONL (streamed) if the first non-blank character is '{', else one plain-text article."""
+    stream = stream or sys.stdin.buffer
+    blanks, first = _leading_blank_lines(stream)
+    if first.lstrip()[:1] == b"{":
+        yield from iter_jsonl_lines("stdin", itertools.chain(blanks, [first], stream), opts)
+        return
+    limit = opts.max_chars * 4
+    data = b"".join(blanks) + first + stream.read(limit + 1 - len(first))
+    if len(data) > limit:
+        yield ReadError("stdin", E.E004.format(item="stdin", size=len(data), limit=opts.max_chars))
         return
     text = decode_bytes("stdin", data)
     yield text if isinstance(text, ReadError) else make_article("stdin", text, opts)
@@ -172,6 +240,10 @@ READERS: dict[str, FileReader] = {
     ".jsonl": read_jsonl,
     ".jsonl.gz": read_jsonl,
     ".ndjson": read_jsonl,
+    ".csv": read_table,
+    ".csv.gz": read_table,
+    ".tsv": read_table,
+    ".tsv.gz": read_table,
 }
 RECORD_HOOKS: list[Callable[[str, dict[str, Any], ReadOptions], Item | None]] = []
 
@@ -186,6 +258,20 @@ def reader_for(path: Path) -> FileReader | None:
         if name.endswith(suffix):
             return READERS[suffix]
     return None
+
+
+def sniff_reader(path: Path) -> FileReader | None:
+    """A reader chosen by content for a file whose suffix no reader claims; None for binary data."""
+    with open(path, "rb") as fh:
+        head = fh.read(8192)
+    if b"\x00" in head:
+        return None
+    start = head.lstrip()[:1]
+    if start == b"{":
+        return read_jsonl
+    if start == b"<" and ".html" in READERS:
+        return READERS[".html"]
+    return read_txt
 
 
 def _load_plugins() -> None:
@@ -206,9 +292,9 @@ def read_path(path: Path, opts: ReadOptions) -> Iterator[Item]:
             if reader_for(child) is not None:
                 yield from read_path(child, opts)
         return
-    reader = reader_for(path)
+    reader = reader_for(path) or sniff_reader(path)
     if reader is None:
-        yield ReadError(path.name, E.E008.format(item=path.name))
+        yield ReadError(path.name, E.E002.format(item=path.name))
         return
     try:
         yield from reader(path, opts)

@@ -38,11 +38,14 @@ def _progress_items(items: Iterator[Item], enabled: bool) -> Iterator[Item]:
             progress.update(task, rate=(t.completed / t.elapsed) if t.elapsed else 0.0)
 
 
+MANY_ITEM_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".csv.gz", ".tsv", ".tsv.gz", ".warc", ".warc.gz")
+
+
 def _many_inputs(paths: list[str]) -> bool:
     if len(paths) > 1 or "-" in paths:
         return True
     p = Path(paths[0])
-    return p.is_dir() or p.name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz"))
+    return p.is_dir() or p.name.endswith(MANY_ITEM_SUFFIXES)
 
 
 def _table_row(art: Article, label_of) -> Iterator[dict]:

