@@ -67,3 +67,42 @@ def test_quotes_reported_speech_ends_with_its_partial_quote(code, text, content)
     q = _quote(code(text), content)
     assert q.content.text == content
 
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The agreement was what the minister called “a historic breakthrough.”",
+     "what the minister called “a historic breakthrough.”"),
+    ("The plan, which the senator described as “a reckless gamble,” was dropped in May.",
+     "which the senator described as “a reckless gamble,”"),
+])
+def test_quotes_naming_cue_with_a_relative_object(code, text, content):
+    q = _quote(code(text), content)
+    assert q.content.text == content
+
+
+@pytest.mark.parametrize(("text", "start", "quoted"), [
+    ("In a statement released after the governor left the race, the senator said he is certain his "
+     "friend will remain “a champion of working people.”", "he is certain", "a champion of working people"),
+])
+def test_quotes_the_quoted_clause_after_the_cue_wins(code, text, start, quoted):
+    q = _quote(code(text), quoted)
+    assert q.content.text.startswith(start) and q.direct
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The senator says voters want a leader who will protect them, but instead the president is giving "
+     "them “lectures and distractions.”", "voters want a leader", "lectures and distractions"),
+])
+def test_quotes_reported_clause_goes_on_in_a_quoted_conjunct(code, text, first, second):
+    q = _quote(code(text), first)
+    assert second in q.content.text and q.direct
+
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Director Comey said my answers were truthful, and what I have said is consistent with what I "
+     "told the American people,” Clinton said in the interview.", "Clinton"),
+])
+def test_quotes_a_saying_quoted_inside_a_quotation_leaves_it_to_the_outer_cue(code, text, speaker):
+    q = _quote(code(text), "Director Comey said")
+    assert q.content.text.startswith("“Director Comey") and q.direct
+    assert q.cue.start > text.index("”") and speaker in q.speaker.text

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -188,6 +188,42 @@ def _with_complements(text: str, cue: Any, rel: str, start: int, end: int, p_end
     return _trim(text, lo, hi)
 
 
+NAMING = {"oprd", "prep_as", "xcomp"}  # 'called X "Y"', 'described X as "Y"'
+RELATIVE_OBJECTS = {"what", "which", "whom", "who", "that"}
+
+
+def _from_relative_object(cue: Any, rel: str, start: int) -> int:
+    """'what he calls "infrastructure"', 'the server, which he described as "an open orchid"': the
+    object of a naming cue is the relative pronoun before it; the content runs from there."""
+    if rel not in NAMING:
+        return start
+    for c in cue.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.i < cue.i and c.lower_ in RELATIVE_OBJECTS and c.idx < start:
+            return c.idx
+    return start
+
+
+CONJUNCT_GAP = re.compile(r"[\s,;]*(?:(?:but|and|so|yet)\b[\s,]*)?$")
+
+
+def _with_quoted_conjunct(text: str, cue: Any, end: int, p_end: int, is_cue: Callable[[Any], bool]) -> int:
+    """'X says that voters want a leader, but instead Obama is giving them "lectures …"': the parse
+    hangs the second clause, with its own subject and a quotation, on the cue; it goes on with the
+    reported clause, unless it holds a cue of its own ('…, and Trump vowed to "bomb …"')."""
+    for c in cue.children:
+        if c.dep_ not in {"conj", "advcl", "parataxis"} or c.idx < end or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(g.dep_ in SUBJECTS for g in c.children):
+            continue
+        s, e = _chars(c.subtree)
+        if e > p_end or not has_double_mark(text[s:e]) or not CONJUNCT_GAP.match(text[end:s]):
+            continue
+        if any(is_cue(t) for t in c.subtree):
+            continue
+        return _trim(text, s, e)[1]
+    return end
+
+
 def _leading_date(head: Any) -> set[int]:
     """Tokens of a date the parse hung on the reported clause before its subject ('said on
     Monday it would …'): they date the saying, not what was said."""
@@ -330,10 +366,10 @@ class QuoteFinder:
         datelines = _datelines(text)
         if datelines:
             found = [f for f in found if _skip_dateline(text, f, datelines)]
-        found = _dedupe(found)
+        found = _dedupe(found, regions)
         taken = self._attach_regions(doc, found, regions)
         found.extend(self._orphans(doc, found, regions, taken))
-        found = _dedupe(found)
+        found = _dedupe(found, regions)
         found.sort(key=lambda f: (f.start, f.end))
         for f in found:
             if f.regions:
@@ -343,7 +379,7 @@ class QuoteFinder:
         for f in found:
             if f.regions:
                 _repair_speaker(f)
-        return _dedupe(found)
+        return _dedupe(found, regions)
 
     def _cue_tokens(self, doc: Any) -> list[Any]:
         """Tokens whose lemma is in the lexicon (a vectorised look-up, not a Python loop)."""
@@ -366,9 +402,9 @@ class QuoteFinder:
             return None
         text = doc_text(cue.doc)
         p_start, p_end = _paragraph(text, cue.idx)
-        best: tuple[float, int, str, Any] | None = None
+        best: tuple[float, int, float, str, Any] | None = None
         for rel, head in _relations(cue):
-            s = self.lex.score(lemma, rel)
+            plain = s = self.lex.score(lemma, rel)
             quoted = self.lex.score(lemma, rel + QUOTED)
             if quoted and has_double_mark(text[slice(*_chars(content_tokens(cue, rel, head)))]):
                 s = quoted
@@ -376,20 +412,31 @@ class QuoteFinder:
                 continue  # the parse sometimes runs a sentence over a paragraph break
             if rel == "dobj" and self._someone_elses_words(head):
                 continue
-            key = (s, -abs(head.i - cue.i), rel, head)
+            # two contents of one relation ('In a statement after X quit, Cruz said he's "…"'):
+            # the quotation mark does not make the relation a worse choice, only the distance does
+            key = (max(s, plain), -abs(head.i - cue.i), s, rel, head)
             if best is None or key[:2] > best[:2]:
                 best = key
         if best is None:
             return None
-        score, _, rel, head = best
+        _, _, score, rel, head = best
         skip = _leading_date(head) if rel == "ccomp" else set()
         start, end = _trim(text, *_chars(t for t in content_tokens(cue, rel, head)
                                          if p_start <= t.idx < p_end and t.i not in skip))
         if end <= start:
             return None
         start, end = _with_complements(text, cue, rel, start, end, p_end)
+        start = _from_relative_object(cue, rel, start)
+        if rel == "ccomp":
+            end = _with_quoted_conjunct(text, cue, end, p_end, self._is_cue)
         cs, ce = _cue_span(cue)
         return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma), head=head)
+
+    def _is_cue(self, tok: Any) -> bool:
+        """A verb the lexicon reads as a cue with a clause or a quotation ('vowed', 'tweeted')."""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "VERB" and max(self.lex.score(lemma, "ccomp"), self.lex.score(lemma, "xcomp"),
+                                          self.lex.score(lemma, "quote")) >= self.lex.threshold
 
     def _someone_elses_words(self, head: Any) -> bool:
         """'rejected the statement from China', 'denounced Smith's remarks': the object names
@@ -809,14 +856,24 @@ def _only_cue(gap: str, f: Found, last: Region) -> bool:
     return len(gap.split()) <= 12 and f.cue_start >= last.end - 1
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[Found], regions: list[Region]) -> list[Found]:
     """One attribution per content: when two overlap heavily, keep the higher-scoring one."""
     out: list[Found] = []
     for f in sorted(found, key=lambda f: -f.score):
-        if any(_same(f, g) for g in out):
+        clash = [g for g in out if _same(f, g)]
+        if clash and all(_speaks_inside(g, f, regions) for g in clash):
+            out = [g for g in out if g not in clash]  # '"Comey said my answers were true," Clinton said'
+        elif clash:
             continue
         out.append(f)
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _speaks_inside(inner: Found, outer: Found, regions: list[Region]) -> bool:
+    """``inner``'s cue stands in a quotation in ``outer``'s content and ``outer``'s cue outside
+    ``inner``'s: ``inner`` is a saying that ``outer``'s speaker quotes."""
+    return outer.start - 1 <= inner.cue_start < outer.end + 1 and _in_regions(inner.cue, regions) \
+        and not _in_regions(outer.cue, regions) and not inner.start <= outer.cue_start < inner.end
 
 
 def _same(a: Found, b: Found) -> bool:
