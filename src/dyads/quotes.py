@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -188,6 +188,42 @@ def _with_complements(text: str, cue: Any, rel: str, start: int, end: int, p_end
     return _trim(text, lo, hi)
 
 
+NAMING = {"oprd", "prep_as", "xcomp"}  # 'called X "Y"', 'described X as "Y"'
+RELATIVE_OBJECTS = {"what", "which", "whom", "who", "that"}
+
+
+def _from_relative_object(cue: Any, rel: str, start: int) -> int:
+    """'what he calls "infrastructure"', 'the server, which he described as "an open orchid"': the
+    object of a naming cue is the relative pronoun before it; the content runs from there."""
+    if rel not in NAMING:
+        return start
+    for c in cue.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.i < cue.i and c.lower_ in RELATIVE_OBJECTS and c.idx < start:
+            return c.idx
+    return start
+
+
+CONJUNCT_GAP = re.compile(r"[\s,;]*(?:(?:but|and|so|yet)\b[\s,]*)?$")
+
+
+def _with_quoted_conjunct(text: str, cue: Any, end: int, p_end: int, is_cue: Callable[[Any], bool]) -> int:
+    """'X says that voters want a leader, but instead Obama is giving them "lectures …"': the parse
+    hangs the second clause, with its own subject and a quotation, on the cue; it goes on with the
+    reported clause, unless it holds a cue of its own ('…, and Trump vowed to "bomb …"')."""
+    for c in cue.children:
+        if c.dep_ not in {"conj", "advcl", "parataxis"} or c.idx < end or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(g.dep_ in SUBJECTS for g in c.children):
+            continue
+        s, e = _chars(c.subtree)
+        if e > p_end or not has_double_mark(text[s:e]) or not CONJUNCT_GAP.match(text[end:s]):
+            continue
+        if any(is_cue(t) for t in c.subtree):
+            continue
+        return _trim(text, s, e)[1]
+    return end
+
+
 def _leading_date(head: Any) -> set[int]:
     """Tokens of a date the parse hung on the reported clause before its subject ('said on
     Monday it would …'): they date the saying, not what was said."""
@@ -330,10 +366,10 @@ class QuoteFinder:
         datelines = _datelines(text)
         if datelines:
             found = [f for f in found if _skip_dateline(text, f, datelines)]
-        found = _dedupe(found)
+        found = _dedupe(found, regions)
         taken = self._attach_regions(doc, found, regions)
         found.extend(self._orphans(doc, found, regions, taken))
-        found = _dedupe(found)
+        found = _dedupe(found, regions)
         found.sort(key=lambda f: (f.start, f.end))
         for f in found:
             if f.regions:
@@ -343,7 +379,7 @@ class QuoteFinder:
         for f in found:
             if f.regions:
                 _repair_speaker(f)
-        return _dedupe(found)
+        return _dedupe(found, regions)
 
     def _cue_tokens(self, doc: Any) -> list[Any]:
         """Tokens whose lemma is in the lexicon (a vectorised look-up, not a Python loop)."""
@@ -366,9 +402,9 @@ class QuoteFinder:
             return None
         text = doc_text(cue.doc)
         p_start, p_end = _paragraph(text, cue.idx)
-        best: tuple[float, int, str, Any] | None = None
+        best: tuple[float, int, float, str, Any] | None = None
         for rel, head in _relations(cue):
-            s = self.lex.score(lemma, rel)
+            plain = s = self.lex.score(lemma, rel)
             quoted = self.lex.score(lemma, rel + QUOTED)
             if quoted and has_double_mark(text[slice(*_chars(content_tokens(cue, rel, head)))]):
                 s = quoted
@@ -376,20 +412,31 @@ class QuoteFinder:
                 continue  # the parse sometimes runs a sentence over a paragraph break
             if rel == "dobj" and self._someone_elses_words(head):
                 continue
-            key = (s, -abs(head.i - cue.i), rel, head)
+            # two contents of one relation ('In a statement after X quit, Cruz said he's "…"'):
+            # the quotation mark does not make the relation a worse choice, only the distance does
+            key = (max(s, plain), -abs(head.i - cue.i), s, rel, head)
             if best is None or key[:2] > best[:2]:
                 best = key
         if best is None:
             return None
-        score, _, rel, head = best
+        _, _, score, rel, head = best
         skip = _leading_date(head) if rel == "ccomp" else set()
         start, end = _trim(text, *_chars(t for t in content_tokens(cue, rel, head)
                                          if p_start <= t.idx < p_end and t.i not in skip))
         if end <= start:
             return None
         start, end = _with_complements(text, cue, rel, start, end, p_end)
+        start = _from_relative_object(cue, rel, start)
+        if rel == "ccomp":
+            end = _with_quoted_conjunct(text, cue, end, p_end, self._is_cue)
         cs, ce = _cue_span(cue)
         return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma), head=head)
+
+    def _is_cue(self, tok: Any) -> bool:
+        """A verb the lexicon reads as a cue with a clause or a quotation ('vowed', 'tweeted')."""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "VERB" and max(self.lex.score(lemma, "ccomp"), self.lex.score(lemma, "xcomp"),
+                                          self.lex.score(lemma, "quote")) >= self.lex.threshold
 
     def _someone_elses_words(self, head: Any) -> bool:
         """'rejected the statement from China', 'denounced Smith's remarks': the object names
@@ -452,7 +499,7 @@ class QuoteFinder:
                 lo_c, hi_c = min(r.end, f.cue_start), max(r.start, f.cue_end)
                 if any(lo_c <= o.start and o.end <= hi_c for o in f.regions):
                     continue  # another quote of this cue lies between: "B." "C," X added
-                if _hangs_from(doc, r, f.cue) and _is_long(text, r):
+                if _hangs_from(doc, r, f.cue) and _is_long(text, r) and _opens_speech(text, f, r):
                     f.regions.append(r)
                     taken.add(n)
             if _quote_is_content(text, f):
@@ -463,6 +510,8 @@ class QuoteFinder:
                 f.start = min([f.start] + [r.start for r in f.regions])
                 f.end = max([f.end] + [r.end for r in f.regions])
                 _cut_trailing_clause(text, f, self.lex.kinds)
+                _cut_after_partial_quote(text, f)
+                _quote_before_cue(text, f)
         return taken
 
     def _carry_on(self, text: str, f: Found, found: list[Found], regions: list[Region],
@@ -477,6 +526,8 @@ class QuoteFinder:
             if any(g is not f and g.start < r.end and r.start < g.end and not (r.start <= g.cue_start < r.end)
                    for g in found):
                 break  # another attribution claims this quote
+            if _title_in_attribution(text, f, last, r):
+                continue  # '"A," he said on "Meet the Press." "B."': the title is not more speech
             gap = text[last.end:r.start]
             same_para = "\n" not in gap
             if (last.continues and not gap.strip()) or (
@@ -642,6 +693,37 @@ def _cut_trailing_clause(text: str, f: Found, kinds: Mapping[str, str]) -> None:
         return
 
 
+# what follows a partial quote and is the narrator's: '— asserting …' (a dash that no second dash
+# closes), ', which …', ', a charge that …', '… though voters …'
+AFTER_PARTIAL = re.compile(r"[ \t]*(?:[—–](?!.*[—–])|-[ \t](?!.*[ \t]-[ \t])|,?[ \t]*(?:which|though|although)\b"
+                           r"|,[ \t]*an?[ \t])")
+
+
+def _cut_after_partial_quote(text: str, f: Found) -> None:
+    """Reported speech that quotes a few words ends with them when the sentence goes on with a
+    remark of the narrator ('says there's "nothing wrong with that" — asserting …', 'says X is
+    "about right," though voters …', 'told a crowd "The struggle continues" and vowing …')."""
+    if f.head is None or f.relation in {"according", "quote"} or not f.regions:
+        return
+    last = max((r for r in f.regions if r.end <= f.end), key=lambda r: r.end, default=None)
+    if last is None or last.end >= f.end or last.start <= f.start + 1:
+        return
+    rest = text[last.end:f.end]
+    if AFTER_PARTIAL.match(rest) or _new_verb_after_and(f.cue.doc, last.end, f.end):
+        f.end = _trim(text, f.start, last.end)[1]
+
+
+def _new_verb_after_and(doc: Any, pos: int, end: int) -> bool:
+    """' and vowing to …' right after ``pos``: a participle of the cue's subject, not the content's."""
+    span = doc.char_span(pos, end, alignment_mode="expand")
+    toks = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    if len(toks) < 2 or toks[0].lower_ != "and" or toks[0].idx - pos > 3:
+        return False
+    verb = toks[1]
+    return verb.pos_ in {"VERB", "AUX"} and verb.tag_ == "VBG" \
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+
 def _quote_is_content(text: str, f: Found) -> bool:
     """The content is a quotation closed by a comma ('"…," X told …'), its clause in the marks:
     the words the parse hangs on it outside the marks belong to the attribution."""
@@ -650,6 +732,51 @@ def _quote_is_content(text: str, f: Found) -> bool:
     first = min(f.regions, key=lambda r: r.start)
     return first.start <= f.head.idx < first.end and f.start >= first.start - 1 \
         and text[first.start:first.end].rstrip("\"“”„«»'` \n").endswith(",")
+
+
+def _opens_speech(text: str, f: Found, r: Region) -> bool:
+    """A quotation after the cue goes on with the speech when it follows the cue itself or a
+    punctuation mark ('X said, "B."', 'said X: "B."'), not a word of the narration ('X said in May
+    on the podcast "Here's the Thing."', 'X said after Y argued that "…"')."""
+    if r.start < f.cue_end:
+        return True
+    before = text[f.cue_end:r.start].rstrip()
+    return not before or before[-1] in ",:;.—–-"
+
+
+def _title_in_attribution(text: str, f: Found, last: Region, r: Region) -> bool:
+    """``r`` stands in the attribution after the quote ``last`` and its cue, after a word of the
+    narration: a name or title ('said on "Meet the Press."', 'showing off the "MAGA" hat')."""
+    return last.end <= f.cue_start and f.cue_end <= r.start < f.cue.sent.end_char \
+        and "\n" not in text[last.end:r.start] and not _opens_speech(text, f, r)
+
+
+CLOSED_BY_ATTRIBUTION = {",", "?", "!", "—", "–"}
+OPENS_CLAUSE = ":;.—–-"
+
+
+def _quote_before_cue(text: str, f: Found) -> None:
+    """'Trump asserted that France had lost its identity: "France is no longer France," he
+    claimed': a quotation that opens its clause and is closed by a comma right before its
+    attribution is the content; the narration the parse hangs on the cue before it, and the
+    attribution between it and the cue, are not."""
+    if f.relation in {"according", "quote"}:
+        return
+    before = [r for r in f.regions if r.end <= f.cue_start]
+    if not before:
+        return
+    r = max(before, key=lambda r: r.end)
+    gap = text[r.end:f.cue_start]
+    if "\n" in gap or len(gap.split()) > 12 or r.start < f.cue.sent.start_char:
+        return
+    if text[r.start:r.end].rstrip("\"“”„«»'` \n")[-1:] not in CLOSED_BY_ATTRIBUTION:
+        return
+    lead = text[f.start:r.start].rstrip()
+    if lead and lead[-1] not in OPENS_CLAUSE:
+        return  # a partial quote closing reported speech: 'Trump is a "liar," Cruz said'
+    f.start = max(f.start, r.start)
+    if r.end < f.end <= f.cue_start:
+        f.end = r.end
 
 
 def _hangs_from(doc: Any, r: Region, cue: Any) -> bool:
@@ -667,7 +794,24 @@ def _is_long(text: str, r: Region) -> bool:
     if len(words) >= 6:
         return True
     ends = text[r.start:r.end].rstrip("\"“”„«»'` \n")
-    return len(words) >= 1 and ends[-1:] in {",", ".", "!", "?", "…"}
+    return len(words) >= 1 and ends[-1:] in {",", ".", "!", "?", "…"} and not _is_title(text, r, words)
+
+
+TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _is_title(text: str, r: Region, words: list[str]) -> bool:
+    """A name in marks that a comma or full stop follows inside them ('his film, "Trainwreck."',
+    'CNN's "The Lead with Jake Tapper," on June 3'): a few capitalised words after a word or an
+    appositive comma, not a quotation opening a sentence or following a colon."""
+    before = text[:r.start].rstrip(" \t")
+    if not before or before[-1] in "\n:\"“”.!?" or len(words) > 5 or words[-1][-1:] in "?!":
+        return False  # a quotation opening a sentence, or a question
+    if len(words) == 1 and before[-1] == ",":
+        return False  # 'he said, "No."'
+    core = [w.strip(",.!?…'’\"") for w in words]
+    return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in core if w) \
+        and any(w[:1].isupper() for w in core)
 
 
 def _bare_paragraph(text: str, f: Found, last: Region, r: Region) -> bool:
@@ -712,14 +856,24 @@ def _only_cue(gap: str, f: Found, last: Region) -> bool:
     return len(gap.split()) <= 12 and f.cue_start >= last.end - 1
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[Found], regions: list[Region]) -> list[Found]:
     """One attribution per content: when two overlap heavily, keep the higher-scoring one."""
     out: list[Found] = []
     for f in sorted(found, key=lambda f: -f.score):
-        if any(_same(f, g) for g in out):
+        clash = [g for g in out if _same(f, g)]
+        if clash and all(_speaks_inside(g, f, regions) for g in clash):
+            out = [g for g in out if g not in clash]  # '"Comey said my answers were true," Clinton said'
+        elif clash:
             continue
         out.append(f)
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _speaks_inside(inner: Found, outer: Found, regions: list[Region]) -> bool:
+    """``inner``'s cue stands in a quotation in ``outer``'s content and ``outer``'s cue outside
+    ``inner``'s: ``inner`` is a saying that ``outer``'s speaker quotes."""
+    return outer.start - 1 <= inner.cue_start < outer.end + 1 and _in_regions(inner.cue, regions) \
+        and not _in_regions(outer.cue, regions) and not inner.start <= outer.cue_start < inner.end
 
 
 def _same(a: Found, b: Found) -> bool:

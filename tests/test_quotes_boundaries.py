@@ -1,0 +1,108 @@
+"""Where a content starts and ends: narration before a quotation, titles in marks inside the
+attribution, and the narrator's remarks after a partial quote."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quote(article, needle: str):
+    for q in article.quotes:
+        if needle in q.content.text:
+            return q
+    raise AssertionError(f"no quote with {needle!r}: {[q.content.text for q in article.quotes]}")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("After the vote, the minister described the mood in the capital: “Nobody expected this result,” "
+     "she said.", "“Nobody expected this result,”"),
+    ("The mayor defended the budget — “We had no other choice,” he told reporters — and left early.",
+     "“We had no other choice,”"),
+])
+def test_quotes_narration_before_the_quotation_is_not_content(code, text, content):
+    q = _quote(code(text), content.strip("“”,"))
+    assert q.content.text == content
+    assert q.direct
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("“Being a father is my real job,” Weiner said in May on the podcast “Here Is the Thing.”",
+     "“Being a father is my real job,”"),
+    ("“We are going to win this state,” the senator said on ABC’s “This Week.”",
+     "“We are going to win this state,”"),
+])
+def test_quotes_a_title_in_the_attribution_is_not_content(code, text, content):
+    q = _quote(code(text), content.strip("“”,"))
+    assert q.content.text == content
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("“We are going to win this state,” the senator said on ABC’s “This Week.” “Our voters are "
+     "ready and our volunteers are everywhere.”", "going to win", "volunteers are everywhere"),
+])
+def test_quotes_go_on_past_a_title_in_the_attribution(code, text, first, last):
+    q = _quote(code(text), first)
+    assert last in q.content.text
+    assert "This Week" in q.content.text  # one discontinuous extent, as the gold marks it
+
+
+@pytest.mark.parametrize("text", [
+    "The actress became a voice for gun control after a shooting at a screening of her film, “Trainwreck.”",
+    "He was part of the “Gang of Eight,” which also included two other senators.",
+])
+def test_quotes_a_title_is_not_a_quotation(code, text):
+    assert not any(q.direct for q in code(text).quotes)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Clinton says her rival accepted money from Wall Street and “there is nothing wrong with that” — "
+     "asserting that the donations did not change his views.",
+     "her rival accepted money from Wall Street and “there is nothing wrong with that”"),
+    ("Most voters say the candidates’ positions are “about right,” though many find one of them too "
+     "liberal.", "the candidates’ positions are “about right,”"),
+    ("He told supporters that “the struggle continues,” vowing to compete in the final primary.",
+     "that “the struggle continues,”"),
+])
+def test_quotes_reported_speech_ends_with_its_partial_quote(code, text, content):
+    q = _quote(code(text), content)
+    assert q.content.text == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The agreement was what the minister called “a historic breakthrough.”",
+     "what the minister called “a historic breakthrough.”"),
+    ("The plan, which the senator described as “a reckless gamble,” was dropped in May.",
+     "which the senator described as “a reckless gamble,”"),
+])
+def test_quotes_naming_cue_with_a_relative_object(code, text, content):
+    q = _quote(code(text), content)
+    assert q.content.text == content
+
+
+@pytest.mark.parametrize(("text", "start", "quoted"), [
+    ("In a statement released after the governor left the race, the senator said he is certain his "
+     "friend will remain “a champion of working people.”", "he is certain", "a champion of working people"),
+])
+def test_quotes_the_quoted_clause_after_the_cue_wins(code, text, start, quoted):
+    q = _quote(code(text), quoted)
+    assert q.content.text.startswith(start) and q.direct
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The senator says voters want a leader who will protect them, but instead the president is giving "
+     "them “lectures and distractions.”", "voters want a leader", "lectures and distractions"),
+])
+def test_quotes_reported_clause_goes_on_in_a_quoted_conjunct(code, text, first, second):
+    q = _quote(code(text), first)
+    assert second in q.content.text and q.direct
+
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Director Comey said my answers were truthful, and what I have said is consistent with what I "
+     "told the American people,” Clinton said in the interview.", "Clinton"),
+])
+def test_quotes_a_saying_quoted_inside_a_quotation_leaves_it_to_the_outer_cue(code, text, speaker):
+    q = _quote(code(text), "Director Comey said")
+    assert q.content.text.startswith("“Director Comey") and q.direct
+    assert q.cue.start > text.index("”") and speaker in q.speaker.text
