@@ -13,7 +13,8 @@ import pytest
 
 from dyads.errors import DyadsError
 from dyads.store import Store
-from dyads.store.schema import SCHEMA_VERSION
+from dyads.store.schema import FSST_COLUMNS, SCHEMA_VERSION
+from tests.store.conftest import corpus_articles
 
 
 def text_file(p: Path) -> Path:
@@ -85,6 +86,19 @@ def test_store_db_empty_file_becomes_a_store(tmp_path, kind):
     path = BAD[kind](tmp_path / "new.duckdb")
     with Store.open(path) as store:
         assert store.counts()["events"] == 0
+
+
+@pytest.mark.parametrize("table", ["articles", "mentions", "events"])
+def test_store_db_text_columns_keep_their_compression(tmp_path, table):
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest(corpus_articles())
+        store.con.execute("CHECKPOINT")
+        found = dict(store.con.execute(f"""SELECT column_name, string_agg(DISTINCT compression, ',')
+            FROM pragma_storage_info('{table}') WHERE segment_type = 'VARCHAR' GROUP BY ALL""").fetchall())
+        filled = {c for c in found if store.con.execute(f'SELECT count("{c}") FROM {table}').fetchone()[0]}
+    found = {c: method for c, method in found.items() if c in filled}  # DuckDB keeps all-null text uncompressed
+    assert found
+    assert found == {c: "FSST" if c in FSST_COLUMNS[table] else "Dictionary" for c in found}
 
 
 @pytest.mark.parametrize("version", [SCHEMA_VERSION + 1])

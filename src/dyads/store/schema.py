@@ -146,8 +146,31 @@ def sql_type(t: pa.DataType) -> str:
     return _SQL_TYPES[t]
 
 
+# DuckDB picks a compression method for each segment of a text column by trying every method on
+# it, a large part of a bulk load's CPU time. Text columns name their method instead, the one
+# that analysis picks for them: FSST for free text and unique ids, dictionary for the rest (codes,
+# names, labels, dates: few distinct values per row group). See docs/store.md, Performance.
+FSST_COLUMNS: dict[str, set[str]] = {
+    "articles": {"hash", "id", "title", "url", "text", "meta"},
+    "mentions": {"article_hash", "event_id", "evidence"},
+    "events": {"article_hash", "article_id", "event_id", "evidence"},
+    "quotes": {"article_hash", "article_id", "content"},
+    "entities": {"article_hash", "article_id"},
+    "ingest_errors": {"item", "reason"},
+}
+
+
+def column_sql(table: str, field: pa.Field) -> str:
+    """A column's DuckDB type, with the compression method of a text column."""
+    t = sql_type(field.type)
+    if t != "VARCHAR":
+        return t
+    method = "fsst" if field.name in FSST_COLUMNS[table] else "dictionary"
+    return f"{t} USING COMPRESSION {method}"
+
+
 def create_table_sql(name: str, schema: pa.Schema) -> str:
-    cols = ",\n  ".join(f'"{f.name}" {sql_type(f.type)}' for f in schema)
+    cols = ",\n  ".join(f'"{f.name}" {column_sql(name, f)}' for f in schema)
     return f"CREATE TABLE {name} (\n  {cols}\n)"
 
 

@@ -69,14 +69,19 @@ SELECT event_key, arg_min(rid, {FIRST_REPORT}) AS rid, count(*)::INTEGER AS num_
        count(DISTINCT article_no)::INTEGER AS num_articles, count(DISTINCT source_no)::INTEGER AS num_sources,
        avg(article_tone) AS avg_tone, min(source_prefix) AS source_prefix, min(target_prefix) AS target_prefix
 FROM _batch_mentions GROUP BY event_key""")
+# The rows of `table` whose event key is in `keys`: found on the key column alone, then read by
+# row id. A join on the key reads every column of every row group, more with each batch; the row
+# ids' range lets the scan skip the row groups before the first match (the reports of one event
+# come close together, so the matches are usually in the last batches).
+ROWS_OF_KEYS = """SELECT * FROM {table} t
+SEMI JOIN (SELECT rowid AS r FROM {table} SEMI JOIN {keys} USING (event_key)) k ON t.rowid = k.r"""
 # Event records the store already holds for keys of this batch (usually few).
-OLD_EVENTS = """CREATE OR REPLACE TEMP TABLE _old AS
-SELECT e.* FROM events e SEMI JOIN _brep USING (event_key)"""
+OLD_EVENTS = "CREATE OR REPLACE TEMP TABLE _old AS " + ROWS_OF_KEYS.format(table="events", keys="_brep")
 # Keys seen before: recount all their mentions (the batch's are stored by now) ...
-OLD_COUNTS = """CREATE OR REPLACE TEMP TABLE _agg AS
+OLD_COUNTS = f"""CREATE OR REPLACE TEMP TABLE _agg AS
 SELECT event_key, count(*)::INTEGER AS num_mentions, count(DISTINCT article_hash)::INTEGER AS num_articles,
        count(DISTINCT coalesce(article_source, ''))::INTEGER AS num_sources, avg(article_tone) AS avg_tone
-FROM mentions WHERE event_key IN (SELECT event_key FROM _old) GROUP BY event_key"""
+FROM ({ROWS_OF_KEYS.format(table="mentions", keys="_old")}) GROUP BY event_key"""
 # ... find those whose first report is in this batch (earlier than the stored one) ...
 EARLIER = f"""CREATE OR REPLACE TEMP TABLE _moved AS
 WITH pair AS MATERIALIZED (
