@@ -64,6 +64,8 @@ def load_nlp(name: str | None = None) -> Any:
     import spacy
     from spacy.language import Language
 
+    from dyads.nlp_cache import use_cached_components
+
     if not Language.has_factory(LINE_BREAKS):
         Language.component(LINE_BREAKS, func=_line_breaks)
     if not Language.has_factory(LEMMA_FIXES):
@@ -79,4 +81,5 @@ def load_nlp(name: str | None = None) -> Any:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if LEMMA_FIXES not in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIXES, after="lemmatizer" if "lemmatizer" in nlp.pipe_names else None)
+    use_cached_components(nlp)
     return nlp

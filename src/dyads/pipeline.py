@@ -14,6 +14,7 @@ from typing import Any
 from dyads.errors import E
 from dyads.model import Article, Sentence
 from dyads.nlp import load_nlp, model_name
+from dyads.quotemarks import TEXT_KEY
 
 Stage = Callable[[Article, "Resources"], Article]
 
@@ -91,6 +92,7 @@ class Pipeline:
 
     def annotate_doc(self, article: Article, doc: Any) -> Article:
         article.doc = doc
+        doc.user_data[TEXT_KEY] = article.text  # doc.text, without re-joining every token
         article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
         for name, stage in self.stages:
             try:

@@ -94,9 +94,13 @@ def has_double_mark(text: str) -> bool:
     return any(ch in DOUBLE_MARKS for ch in text)
 
 
+TEXT_KEY = "dyads.text"
+
+
 def doc_text(doc: Any) -> str:
-    """``doc.text``, computed once per Doc (spaCy rebuilds the string on every access)."""
-    text = doc.user_data.get("dyads.text")
+    """``doc.text``, computed once per Doc (spaCy rebuilds the string on every access); the
+    pipeline stores the article's text here, which spaCy's tokenizer keeps verbatim."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["dyads.text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text

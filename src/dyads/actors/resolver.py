@@ -20,6 +20,7 @@ from typing import Any
 from dyads.actors.dictionary import ActorDictionary, Entry
 from dyads.actors.matcher import Mention
 from dyads.model import Actor
+from dyads.quotemarks import doc_text
 
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "case", "npadvmod", "quantmod"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -68,7 +69,7 @@ class ArticleActors:
     def __init__(self, doc: Any, mentions: list[Mention], dictionary: ActorDictionary,
                  pub_date: str | None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text re-joins every token on each access: keep one copy
+        self.text = doc_text(doc)
         self.dictionary = dictionary
         self.day = dt.date.fromisoformat(pub_date) if pub_date else None
         self.mention_at: dict[int, Mention] = {}

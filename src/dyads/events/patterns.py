@@ -635,10 +635,11 @@ class SentenceCoder:
 
     def sentence(self, sent: Any) -> list[Found]:
         found: list[Found] = []
-        for tok in sent:
+        toks = list(sent)  # one Token object per word for both passes
+        for tok in toks:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
                 found.extend(self.verb_events(tok))
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ in ("NOUN", "PROPN"):
                 found.extend(self.noun_events(tok))
             elif tok.pos_ == "ADJ":
