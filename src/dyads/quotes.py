@@ -12,6 +12,9 @@ Shapes handled:
 * indirect speech (``X said (that) …``, ``…, X told reporters``, ``X claimed …``) with partial
   quotes inside (``says its drills are a "just countermeasure"``);
 * ``according to X, …`` and ``…, according to X``; parenthetical cues (``X, he said, did "Y"``);
+* quotations signed with a dash and a name, on their line or alone on the next one (``"…" ―
+  Jane Doe``, ``"…"¶¶- Sanders.``: vox pops, epigraphs, fact checks), and tweets embedded as text
+  (``… — Jane Doe (@janedoe) July 5, 2016``);
 * speakers given by a pronoun or a role noun (``he said``, ``the spokesman said``), resolved to
   the person and actor met earlier in the article; a speaker is never a word inside the quotation
   it speaks, nor the dateline (``MOSCOW, Sept 13 (Reuters) -``), which no content includes either;
@@ -53,6 +56,18 @@ RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
 WHEN = {"DATE", "TIME"}  # entity types that never speak
 PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
+SIGNED = "signature"  # the relation of a quotation signed with a dash and a name ('"…" ― Sonya Herridge')
+# A signature: a dash, then a name of capitalised words (with the usual particles), then at most a
+# short description ('— Ben Jacobs (@Bencjacobs) September 1, 2016', '- Sanders.', '― Jane Doe, 34').
+SIGNATURE = re.compile(
+    r"[^\S\n]*(?:\n[^\S\n]*)*(?P<dash>[―—–]|-{1,2}(?=[^\S\n]))[^\S\n]*"
+    r"(?P<name>(?:[A-Z][\w'’.-]*|de|da|del|dos|la|le|van|von|der|den|al|bin|ibn)"
+    r"(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|da|del|dos|la|le|van|von|der|den|al|bin|ibn)){0,4})"
+    r"(?P<rest>[^\S\n]*(?:[,(][^\n]{0,60})?)[^\S\n]*$", re.MULTILINE)
+LEADING_TAG = re.compile(r"[^\S\n]*(?:<[a-zA-Z][^<>\n]{0,200}>[^\S\n]*)+")
+# a tweet embedded as text: its words, then '— Name (@handle) Month D, YYYY'
+TWEET_SIGNATURE = re.compile(r"[^\S\n]+[―—–][^\S\n]*(?P<name>[^\n()—–―]{2,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40}$",
+                             re.MULTILINE)
 # "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
                       r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+")
@@ -368,6 +383,7 @@ class QuoteFinder:
             found = [f for f in found if _skip_dateline(text, f, datelines)]
         found = _dedupe(found, regions)
         taken = self._attach_regions(doc, found, regions)
+        found.extend(self._signed(doc, found, regions, taken))
         found.extend(self._orphans(doc, found, regions, taken))
         found = _dedupe(found, regions)
         found.sort(key=lambda f: (f.start, f.end))
@@ -558,6 +574,38 @@ class QuoteFinder:
         f.end = r.end
         self._carry_on(text, f, found, regions, taken)
 
+    def _signed(self, doc: Any, found: list[Found], regions: list[Region], taken: set[int]) -> list[Found]:
+        """Quotations signed with a dash and a name, on their line or alone on the next one
+        ('"…" ― Sonya Herridge', '"…"¶¶- Bernie Sanders.'), as in vox pops, epigraphs and fact
+        checks; and tweets embedded as text ('… — Ben Jacobs (@Bencjacobs) September 1, 2016')."""
+        text = doc_text(doc)
+        out: list[Found] = []
+        covered = [(f.start, f.end) for f in found]
+        score = max(self.lex.score("*", "quote"), self.lex.threshold)
+        for n, r in enumerate(regions):
+            if n in taken or r.continues or any(s <= r.start < e for s, e in covered):
+                continue
+            m = SIGNATURE.match(text, r.end)
+            if m is None or text[r.end:m.start("dash")].count("\n") > 2 or len(r.inner(text).split()) < 2:
+                continue
+            f = _signature(doc, r.start, r.end, m.start("dash"), m.end("dash"), m.start("name"), m.end("name"), score)
+            if f is not None:
+                f.regions.append(r)
+                taken.add(n)
+                out.append(f)
+        for m in TWEET_SIGNATURE.finditer(text):
+            p_start = _paragraph(text, m.start())[0]
+            tag = LEADING_TAG.match(text, p_start)  # an embed's own markup: '<tweet id=…>'
+            start, end = _trim(text, tag.end() if tag else p_start, m.start())
+            if end - start < 10 or any(s < end and start < e for s, e in covered) \
+                    or any(f.start < end and start < f.end for f in out):
+                continue
+            dash = m.start() + len(m.group()) - len(m.group().lstrip())
+            f = _signature(doc, start, end, dash, dash + 1, m.start("name"), m.end("name"), score)
+            if f is not None:
+                out.append(f)
+        return out
+
     def _orphans(self, doc: Any, found: list[Found], regions: list[Region], taken: set[int]) -> list[Found]:
         """Quotations with no cue in their own clause: a colon introduction ("He said:"), or a
         cue verb of the same sentence that the parse did not link."""
@@ -638,6 +686,20 @@ class QuoteFinder:
         if any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in before[1:]):
             return before[0]
         return None
+
+
+def _signature(doc: Any, start: int, end: int, dash_start: int, dash_end: int, name_start: int,
+               name_end: int, score: float) -> Found | None:
+    """The attribution of a content signed at ``dash_start`` by the name at ``name_start:name_end``:
+    the dash is its cue, the name's last word its speaker."""
+    dash = doc.char_span(dash_start, dash_end, alignment_mode="expand")
+    name = doc.char_span(name_start, name_end, alignment_mode="contract")
+    if dash is None or not len(dash) or name is None or not len(name):
+        return None
+    words = [t for t in name if not t.is_punct]
+    if not words or words[0].is_stop or all(t.pos_ not in {"PROPN", "NOUN"} for t in words):
+        return None  # '— The …', '— And …': a dash in the sentence, not a signature
+    return Found(start, end, dash[0], dash_start, dash_end, SIGNED, score, words[-1], [], "speech")
 
 
 def _tokens_before(doc: Any, end: int, p_start: int) -> list[Any]:
