@@ -11,7 +11,7 @@ import pytest
 from dyads.events.cameo import penta_class, quad_class
 from dyads.model import Actor, Article, Entity, Event, Location, Quote, Span
 from dyads.store import Store
-from dyads.store.schema import TABLE_SCHEMAS
+from dyads.store.schema import SCHEMAS
 
 GOLDSTEIN = {"040": 1.0, "042": 1.9, "051": 3.4, "057": 8.0, "070": 7.0, "111": -2.0, "163": -8.0, "190": -10.0}
 PLOVER = {"040": "CONSULT", "042": "CONSULT", "051": "SUPPORT", "057": "AGREE", "070": "AID", "111": "ACCUSE",
@@ -96,7 +96,7 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(path), read_only=True)
     try:
         out = {}
-        for table, schema in TABLE_SCHEMAS.items():
+        for table, schema in SCHEMAS.items():
             cols = ", ".join(f'"{c}"' for c in schema.names if c not in TIMES)
             out[table] = sorted(con.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
         return out

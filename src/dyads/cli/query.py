@@ -77,9 +77,9 @@ def events_command(
         _emit(view, cols, format, title=f"{len(rows)} event(s)" + (" (--limit reached)" if limit and
                                                                     len(rows) == limit else ""))
     else:
-        from dyads.store.schema import TABLE_SCHEMAS
+        from dyads.store.schema import SCHEMAS
 
-        _emit(rows, TABLE_SCHEMAS["events"].names, format)
+        _emit(rows, SCHEMAS["events"].names, format)
 
 
 @app.command("dyad")
