@@ -133,7 +133,7 @@ def sql_command(
 ) -> None:
     """Run one read-only SQL query on the store (tables: docs/store.md; SHOW TABLES lists them).
 
-    Example: dyads sql "SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY n DESC"
+    Example: dyads sql "SELECT root, count(*) AS n FROM event_records GROUP BY root ORDER BY n DESC"
     """
     from dyads.store import queries
 
