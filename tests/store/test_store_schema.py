@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dyads.store import Store, queries, to_arrow
+from dyads.store import Store, db, queries, to_arrow
 from dyads.store.schema import EVENTS_VIEW, SCHEMA_VERSION, TABLE_SCHEMAS, V1_TABLES, quoted, sql_type
 from tests.store.conftest import TIMES, _make, corpus_articles, snapshot
 
@@ -119,6 +119,9 @@ def test_store_schema_version_1_read_only_is_queried_unchanged(tmp_path, corpus_
     with Store.open(v1, read_only=True) as old, Store.open(corpus_store, read_only=True) as new:
         assert _answers(old.con) == _answers(new.con)
         assert old.counts() == new.counts()
+        cur = db.cursor(old.con)  # a cursor is a connection of its own: it gets the view too
+        assert _answers(cur) == _answers(new.con)
+        cur.close()
     assert queries.sql(v1, "SELECT count(*) FROM event_records").rows == [(8,)]
     assert v1.read_bytes() == before  # nothing written: still version 1
 
@@ -138,3 +141,19 @@ def test_store_schema_version_1_is_upgraded_when_opened_for_writing(tmp_path, co
         with Store.open(path) as store:
             store.ingest(more)
     assert snapshot(v1) == snapshot(corpus_store)
+
+
+@pytest.mark.parametrize("path", ["/api/events?source=RUS", "/api/dyads/RUS/PRK/timeline", "/api/actors",
+                                  "/api/overview"])
+def test_store_schema_version_1_served_read_only(tmp_path, corpus_store, path):
+    """The API reads through cursors (connections of their own): a version 1 store still answers."""
+    from dyads.api import create_app
+    from tests.api.conftest import make_client
+
+    v1 = tmp_path / "v1.duckdb"
+    build_v1(v1, corpus_store)
+    with make_client(create_app(v1, idle_seconds=0.5)) as old, \
+            make_client(create_app(corpus_store, idle_seconds=0.5)) as new:
+        got, want = old.get(path), new.get(path)
+    assert got.status_code == want.status_code == 200
+    assert got.json() == want.json()

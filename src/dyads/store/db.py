@@ -153,6 +153,21 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor on an open store. DuckDB's cursors are connections of their own, without the
+    temporary views of the one they come from: a version 1 store opened read-only gets its
+    `event_records` view again on each."""
+    cur = con.cursor()
+    try:
+        if schema_version(cur) == 1:
+            for stmt in v1_read_sql():
+                cur.execute(stmt)
+    except BaseException:
+        cur.close()
+        raise
+    return cur
+
+
 def migrate_v1(con: duckdb.DuckDBPyConnection) -> None:
     """Schema version 1 -> 2 in one transaction: the wide `events` table becomes `event_records`
     (the fields every report shares, the counts, which mention is the first report) and the
