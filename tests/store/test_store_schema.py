@@ -76,6 +76,30 @@ def test_store_schema_view_equals_first_reports_from_scratch(tmp_path, seed):
         n_records = store.con.execute("SELECT count(*) FROM event_records").fetchone()[0]
     assert len(got) == n_records
     assert got == expected_events(arts)
+    assert check_numbers(tmp_path / "s.duckdb") == []
+
+
+FIRST_KEY = ["article_hash", "article_id", "article_date", "event_id", "sentence", "evidence_start"]
+
+
+def check_numbers(path: Path) -> list:
+    """What is wrong with the mention numbers: every mention has one, no two the same, and each
+    record's number is that of a mention of its event with the record's first-report fields
+    (which `test_store_schema_view_equals_first_reports_from_scratch` checks against a
+    from-scratch computation). Each check names the rows that fail it."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        total, distinct, nulls = con.execute(
+            "SELECT count(*), count(DISTINCT mention_no), count(*) - count(mention_no) FROM mentions").fetchone()
+        bad = [] if total == distinct and nulls == 0 else [("mentions", total, distinct, nulls)]
+        same = " AND ".join(f'r."{c}" IS NOT DISTINCT FROM m."{c}"' for c in FIRST_KEY if c != "article_id")
+        bad += con.execute(f"""SELECT r.event_key, r.mention_no FROM event_records r
+            LEFT JOIN mentions m ON m.mention_no = r.mention_no
+            WHERE m.mention_no IS NULL OR m.event_key != r.event_key OR NOT ({same})""").fetchall()
+        bad += con.execute("SELECT mention_no, count(*) FROM event_records GROUP BY ALL HAVING count(*) > 1").fetchall()
+        return bad
+    finally:
+        con.close()
 
 
 @pytest.mark.parametrize("column", ["event_key", "base", "root"])
@@ -100,9 +124,10 @@ def build_v1(path: Path, source: Path) -> None:
     con.execute("UPDATE dyads_meta SET value = '1' WHERE key = 'schema_version'")
     for table in V1_TABLES:
         schema = EVENTS_VIEW if table == "events" else TABLE_SCHEMAS[table]
-        cols = ", ".join(f'"{f.name}" {sql_type(f.type)}' for f in schema)
+        fields = [f for f in schema if f.name != "mention_no"]  # version 1 did not number mentions
+        cols = ", ".join(f'"{f.name}" {sql_type(f.type)}' for f in fields)
         con.execute(f"CREATE TABLE {table} ({cols})")
-        con.execute(f"INSERT INTO {table} SELECT {quoted(schema.names)} FROM src.{table}")
+        con.execute(f"INSERT INTO {table} SELECT {quoted([f.name for f in fields])} FROM src.{table}")
     con.close()
 
 
@@ -136,11 +161,13 @@ def test_store_schema_version_1_is_upgraded_when_opened_for_writing(tmp_path, co
     assert int(version) == SCHEMA_VERSION
     assert kind_of["events"] == "VIEW" and kind_of["event_records"] == "BASE TABLE"
     assert snapshot(v1) == snapshot(corpus_store)
+    assert check_numbers(v1) == []
     more = [make_article("late", [("RUSGOV", "040", "PRKGOV", "2023-01-15")], date="2023-01-01")]  # a new first report
     for path in (v1, corpus_store):
         with Store.open(path) as store:
             store.ingest(more)
     assert snapshot(v1) == snapshot(corpus_store)
+    assert check_numbers(v1) == check_numbers(corpus_store) == []
 
 
 @pytest.mark.parametrize("path", ["/api/events?source=RUS", "/api/dyads/RUS/PRK/timeline", "/api/actors",

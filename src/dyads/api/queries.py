@@ -131,7 +131,7 @@ def _search_events(con: Con, f: EventQuery, limit: int, offset: int) -> list[dic
     if f.q:  # words in the first report's evidence and names: filter the view
         sql = f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key LIMIT $limit OFFSET $offset"
     else:
-        sql = sq.records_page(where, " LIMIT $limit OFFSET $offset")
+        sql = sq.records_page(con, where, " LIMIT $limit OFFSET $offset")
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

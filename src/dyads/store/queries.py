@@ -42,7 +42,7 @@ DYAD_COLUMNS = ["period", "direction", "events", "mentions", *QUADS.values(), "c
                 "net_cooperation", "mean_goldstein"]
 ACTOR_COLUMNS = ["code", "name", "country", "events", "as_source", "as_target", "mentions"]
 
-MENTION_COLUMNS = TABLE_SCHEMAS["mentions"].names
+MENTION_COLUMNS = [n for n in TABLE_SCHEMAS["mentions"].names if n != "mention_no"]  # not in version 1
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -153,14 +153,18 @@ def events(con: Con, source: str | None = None, target: str | None = None, since
     if modality:  # the first report's: filter the view
         w.add("list_contains(?, modality)", list(modality))
         return _dicts(con, f"SELECT * FROM events WHERE {w.sql()} ORDER BY day NULLS LAST, event_key{page}", w.params)
-    return _dicts(con, records_page(w.sql(), page), w.params)
+    return _dicts(con, records_page(con, w.sql(), page), w.params)
 
 
-def records_page(where: str, page: str) -> str:
+def records_page(con: Con, where: str, page: str) -> str:
     """The `events` view's rows for one page of event records: the page is chosen among the
     records (filters on their fields, sorted, cut), then only its rows are joined to their first
-    reports (joining every record that passes the filters first would read far more mentions)."""
-    return events_select(f"(SELECT * FROM event_records WHERE {where} ORDER BY day NULLS LAST, event_key{page})") \
+    reports (joining every record that passes the filters first would read far more mentions).
+    A version 1 store (read-only) holds `events` as a table: the page is read from it."""
+    if db.schema_version(con) == 1:
+        return f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key{page}"
+    return events_select(f"(SELECT * FROM event_records WHERE {where} ORDER BY day NULLS LAST, event_key{page})",
+                         few=bool(page)) \
         + "\nORDER BY r.day NULLS LAST, r.event_key"
 
 

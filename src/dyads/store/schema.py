@@ -140,18 +140,23 @@ FIRST_REPORT_FIELDS = ["article_hash", "article_id", "article_date", "event_id",
 GENERATED: dict[str, str] = {"base": "substring(cameo, 1, 3)"}
 # An event record: its key, its first report's identity, the shared fields, the counts (in the
 # view's order).
+# `mention_no` is the first report's number in `mentions`: the view's join key (one integer).
 RECORD_FIELDS: list[tuple[str, pa.DataType]] = [
-    (f.name, f.type) for f in EVENTS_VIEW
-    if f.name == "event_key" or f.name in FIRST_REPORT_FIELDS or f.name in EVENT_LEVEL
-    or f.name in {n for n, _ in EVENT_COUNTS}]
+    *[(f.name, f.type) for f in EVENTS_VIEW
+      if f.name == "event_key" or f.name in FIRST_REPORT_FIELDS or f.name in EVENT_LEVEL],
+    ("mention_no", _I64),
+    *EVENT_COUNTS]
 
 # The stored tables: the Arrow schemas plus what the writer adds. A stored mention keeps what
-# varies between reports; `event_records` (USING event_key) holds the rest.
+# varies between reports; `event_records` (USING event_key) holds the rest. `mention_no` numbers
+# the mentions across the store (0, 1, 2 ... in the order they were stored; the writer numbers
+# each batch's rows after the highest number stored), the key an event record points at its first
+# report with.
 TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "articles": ARROW_SCHEMAS["articles"].append(pa.field("ingested_at", _TS)),
     "mentions": pa.schema([("event_key", _I64), ("article_hash", _STR), ("article_date", _DATE),
                            ("article_source", _STR), ("article_tone", _F64), *MENTION_FIELDS,
-                           ("ingested_at", _TS)]),
+                           ("ingested_at", _TS), ("mention_no", _I64)]),
     "event_records": pa.schema(RECORD_FIELDS),
     "quotes": ARROW_SCHEMAS["quotes"],
     "entities": ARROW_SCHEMAS["entities"],
@@ -203,15 +208,23 @@ def create_table_sql(name: str, schema: pa.Schema) -> str:
     return f"CREATE TABLE {name} (\n  {cols}\n)"
 
 
-def events_select(records: str = "event_records") -> str:
+def events_select(records: str = "event_records", few: bool = False) -> str:
     """The `events` view's query: each record (of ``records``, the table or a subquery of its rows)
-    joined to its first report's row in `mentions` (the mention with its key, article hash and
-    event id), with the columns of `EVENTS_VIEW` in order."""
+    joined to its first report's row in `mentions` (the mention numbered ``mention_no``), with
+    the columns of `EVENTS_VIEW` in order.
+
+    ``few``: ``records`` is a subquery of a few rows (a page). Their mentions are found on the
+    number column alone, then read by row id: a plain join reads every column of every mention
+    (the numbers of a page's first reports span the whole table, so no row group is skipped)."""
     stored = set(TABLE_SCHEMAS["event_records"].names)
     cols = ", ".join(f'{"r" if n in stored else "m"}."{n}"' for n in EVENTS_VIEW.names)
+    if few:
+        return f"""WITH r AS MATERIALIZED {records}
+SELECT {cols}
+FROM r LEFT JOIN (SELECT * FROM mentions t SEMI JOIN (SELECT rowid AS k FROM mentions SEMI JOIN r USING (mention_no)) s
+                  ON t.rowid = s.k) m ON m.mention_no = r.mention_no"""
     return f"""SELECT {cols}
-FROM {records} r LEFT JOIN mentions m
-  ON m.event_key = r.event_key AND m.article_hash = r.article_hash AND m.event_id = r.event_id"""
+FROM {records} r LEFT JOIN mentions m ON m.mention_no = r.mention_no"""
 
 
 def events_view_sql() -> str:
@@ -235,19 +248,27 @@ def stored_columns(table: str) -> list[str]:
 
 
 def migrate_v1_sql() -> list[str]:
-    """Version 1 -> 2 (run inside one transaction): the event records from the old wide table."""
-    cols = quoted(stored_columns("event_records"))
-    return [create_table_sql("event_records", TABLE_SCHEMAS["event_records"]),
-            f"INSERT INTO event_records ({cols}) SELECT {cols} FROM events",
+    """Version 1 -> 2 (run inside one transaction): the mentions numbered in their stored order,
+    the event records from the old wide table, each pointing at its first report's number (the
+    mention with its key, article hash and event id, as version 1 identified it)."""
+    cols = [n for n in stored_columns("event_records") if n != "mention_no"]
+    return ["ALTER TABLE mentions ADD COLUMN mention_no BIGINT",
+            "UPDATE mentions SET mention_no = rowid",
+            create_table_sql("event_records", TABLE_SCHEMAS["event_records"]),
+            f"""INSERT INTO event_records ({quoted(cols)}, mention_no)
+SELECT {quoted(cols, "e.")}, m.mention_no FROM events e LEFT JOIN mentions m
+  ON m.event_key = e.event_key AND m.article_hash = e.article_hash AND m.event_id = e.event_id""",
             "DROP TABLE events",
             events_view_sql(),
             "UPDATE dyads_meta SET value = '2' WHERE key = 'schema_version'"]
 
 
 def v1_read_sql() -> list[str]:
-    """Version 1 opened read-only: a temporary `event_records` view over the old `events` table,
-    so every query of this version runs on it unchanged."""
-    return [f"CREATE TEMP VIEW event_records AS SELECT {quoted(TABLE_SCHEMAS['event_records'].names)} FROM main.events"]
+    """Version 1 opened read-only: a temporary `event_records` view over the old `events` table
+    (without `mention_no`: version 1 mentions are not numbered), so every query of this version
+    but an event listing's page (see `queries.records_page`) runs on it unchanged."""
+    cols = [n for n in TABLE_SCHEMAS["event_records"].names if n != "mention_no"]
+    return [f"CREATE TEMP VIEW event_records AS SELECT {quoted(cols)} FROM main.events"]
 
 
 def columns(table: str) -> list[str]:

@@ -56,6 +56,10 @@ def first_report(prefix: str = "") -> str:
 _EVENT_COLS = [n for n in stored_columns("event_records") if n not in {f for f, _ in EVENT_COUNTS}]
 _RECORD_COLS = stored_columns("event_records")
 _MENTION_COLS = [n for n in TABLE_SCHEMAS["mentions"].names if n != "ingested_at"]
+# The first number of a batch's mentions: after the highest stored (read in the batch's
+# transaction). A rerun after a crash numbers the same mentions as one clean run would: the
+# committed batches hold the same rows, and the rest come in the same order.
+NEXT_MENTION_NO = "SELECT coalesce(max(mention_no) + 1, 0) FROM mentions"
 
 
 def _sql(template: str) -> str:
@@ -120,7 +124,8 @@ ORDER BY r.source_prefix, r.target_prefix, r.rid"""
 NEW_EVENTS = _sql("""INSERT INTO event_records ({RECORD_COLS})
 SELECT {EVENT_COLS}, b.num_mentions, b.num_articles, b.num_sources, b.avg_tone, b.date_added
 FROM _batch_first b""")
-INSERT_MENTIONS = _sql("INSERT INTO mentions SELECT {MENTION_COLS}, ?::TIMESTAMP FROM _batch_mentions")
+INSERT_MENTIONS = _sql("INSERT INTO mentions ({MENTION_COLS}, ingested_at) "
+                       "SELECT {MENTION_COLS}, ?::TIMESTAMP FROM _batch_mentions")
 
 
 @dataclass(slots=True)
@@ -219,7 +224,8 @@ class Store:
                 known = self.known(hashes)
                 if known:
                     batch = _without(batch, known)
-                batch["mentions"] = _numbered(batch["mentions"])
+                first_no = _count(self.con, NEXT_MENTION_NO) if batch["mentions"].num_rows else 0
+                batch["mentions"] = _numbered(batch["mentions"], first_no)
                 for name, view in zip(BATCH_TABLES, views, strict=True):
                     self.con.register(view, batch[name])
                 res = self._write(batch, stamp)
@@ -320,13 +326,16 @@ class Store:
         return queries.load_article(self.con, ident)
 
 
-def _numbered(mentions: pa.Table) -> pa.Table:
-    """Mentions with a row id and integer article and source numbers (cheap to count distinct)."""
+def _numbered(mentions: pa.Table, first_no: int) -> pa.Table:
+    """Mentions with their store-wide number (``first_no`` + row id), a row id and integer article
+    and source numbers (cheap to count distinct)."""
     def ordinal(col: pa.ChunkedArray) -> pa.Array:
         codes = pc.dictionary_encode(pc.fill_null(col, "")).combine_chunks()
         return codes.indices
 
-    return _rechunk(mentions.append_column("rid", pa.array(np.arange(mentions.num_rows, dtype=np.int64)))
+    rid = np.arange(mentions.num_rows, dtype=np.int64)
+    return _rechunk(mentions.append_column("mention_no", pa.array(rid + first_no))
+                    .append_column("rid", pa.array(rid))
                     .append_column("article_no", ordinal(mentions.column("article_hash")))
                     .append_column("source_no", ordinal(mentions.column("article_source"))))
 
