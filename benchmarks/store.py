@@ -205,7 +205,7 @@ def queries(db: Path) -> None:
         rows = queries.dyad(con, "RUS", "PRK", by="month")
         print(f"dyad RUS-PRK by month: median {med:.1f} ms, best {best:.1f} ms ({len(rows)} rows, "
               f"{sum(r['events'] for r in rows if r['direction'] == 'both'):,} events) (target median <= 100 ms)")
-        sql = ("SELECT year(day) AS year, month(day) AS month, root, count(*) AS n FROM events "
+        sql = ("SELECT year(day) AS year, month(day) AS month, root, count(*) AS n FROM event_records "
                "GROUP BY ALL ORDER BY year, month, root")
         med, best = median_ms(lambda: con.execute(sql).fetchall(), 7)
         n = len(con.execute(sql).fetchall())

@@ -88,7 +88,7 @@ def test_store_db_empty_file_becomes_a_store(tmp_path, kind):
         assert store.counts()["events"] == 0
 
 
-@pytest.mark.parametrize("table", ["articles", "mentions", "events"])
+@pytest.mark.parametrize("table", ["articles", "mentions", "event_records"])
 def test_store_db_text_columns_keep_their_compression(tmp_path, table):
     with Store.open(tmp_path / "s.duckdb") as store:
         store.ingest(corpus_articles())

@@ -44,16 +44,20 @@ class StoreHandle:
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the read-only store; raises :class:`Problem` (503) if it cannot be opened."""
+        from dyads.store.db import cursor
+
         with self._cond:
             while self._writing:
                 self._cond.wait()
             con = self._open_locked()
             self._readers += 1
-        cur = con.cursor()
+        cur = None
         try:
+            cur = cursor(con)  # a version 1 store's compatibility view is per cursor
             yield cur
         finally:
-            cur.close()
+            if cur is not None:
+                cur.close()
             with self._cond:
                 self._readers -= 1
                 self._last_used = time.monotonic()

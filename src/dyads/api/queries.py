@@ -42,8 +42,8 @@ def content_id(text: str) -> str:
 
 def actor_codes(con: Con) -> frozenset[str]:
     """Every actor code in the event records (the server remembers it until the store changes)."""
-    rows = con.execute("SELECT source_code FROM events WHERE source_code IS NOT NULL UNION "
-                       "SELECT target_code FROM events WHERE target_code IS NOT NULL").fetchall()
+    rows = con.execute("SELECT source_code FROM event_records WHERE source_code IS NOT NULL UNION "
+                       "SELECT target_code FROM event_records WHERE target_code IS NOT NULL").fetchall()
     return frozenset(r[0] for r in rows)
 
 
@@ -128,8 +128,11 @@ def _search_events(con: Con, f: EventQuery, limit: int, offset: int) -> list[dic
                      "OR contains(lower(target_name), $q))")
         params["q"] = f.q.lower()
     where = " AND ".join(parts) or "TRUE"
-    cur = con.execute(f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key "
-                      "LIMIT $limit OFFSET $offset", params)
+    if f.q:  # words in the first report's evidence and names: filter the view
+        sql = f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key LIMIT $limit OFFSET $offset"
+    else:
+        sql = sq.records_page(con, where, " LIMIT $limit OFFSET $offset")
+    cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
@@ -157,19 +160,20 @@ def overview(con: Con, top: int = 10) -> dict[str, Any]:
         SELECT strftime(day, '%Y-%m') AS period,
                count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
                count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4)
-        FROM events WHERE day IS NOT NULL AND length(date) >= 7 GROUP BY ALL ORDER BY period""").fetchall()
+        FROM event_records WHERE day IS NOT NULL AND length(date) >= 7 GROUP BY ALL ORDER BY period""").fetchall()
     dyads = con.execute("""
         WITH p AS (
           SELECT least(left(source_code, 3), left(target_code, 3)) AS a,
                  greatest(left(source_code, 3), left(target_code, 3)) AS b, quad, goldstein
-          FROM events
+          FROM event_records
           WHERE source_code IS NOT NULL AND target_code IS NOT NULL
             AND left(source_code, 3) <> left(target_code, 3))
         SELECT a, b, count(*) AS events, count(*) FILTER (WHERE quad <= 2) AS cooperation,
                count(*) FILTER (WHERE quad >= 3) AS conflict, avg(goldstein) AS mean_goldstein
         FROM p GROUP BY a, b ORDER BY events DESC, a, b LIMIT $top""", {"top": top}).fetchall()
     n_actors = con.execute("""SELECT count(DISTINCT code) FROM (
-        SELECT source_code AS code FROM events UNION ALL SELECT target_code FROM events) WHERE code IS NOT NULL
+        SELECT source_code AS code FROM event_records UNION ALL SELECT target_code FROM event_records)
+        WHERE code IS NOT NULL
         """).fetchone()[0]
     return {
         "articles": s["articles"], "events": s["events"], "actors": n_actors,

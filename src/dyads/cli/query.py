@@ -77,9 +77,9 @@ def events_command(
         _emit(view, cols, format, title=f"{len(rows)} event(s)" + (" (--limit reached)" if limit and
                                                                     len(rows) == limit else ""))
     else:
-        from dyads.store.schema import TABLE_SCHEMAS
+        from dyads.store.schema import SCHEMAS
 
-        _emit(rows, TABLE_SCHEMAS["events"].names, format)
+        _emit(rows, SCHEMAS["events"].names, format)
 
 
 @app.command("dyad")
@@ -133,7 +133,7 @@ def sql_command(
 ) -> None:
     """Run one read-only SQL query on the store (tables: docs/store.md; SHOW TABLES lists them).
 
-    Example: dyads sql "SELECT root, count(*) AS n FROM events GROUP BY root ORDER BY n DESC"
+    Example: dyads sql "SELECT root, count(*) AS n FROM event_records GROUP BY root ORDER BY n DESC"
     """
     from dyads.store import queries
 

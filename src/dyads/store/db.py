@@ -15,7 +15,16 @@ from pathlib import Path
 import duckdb
 
 from dyads.errors import DyadsError, E
-from dyads.store.schema import APPLICATION, SCHEMA_VERSION, TABLE_SCHEMAS, ddl
+from dyads.store.schema import (
+    APPLICATION,
+    SCHEMA_VERSION,
+    TABLE_SCHEMAS,
+    V1_TABLES,
+    VIEW_SCHEMAS,
+    ddl,
+    migrate_v1_sql,
+    v1_read_sql,
+)
 
 CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-12 of every DuckDB database file
@@ -92,7 +101,10 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
 
 
 def check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> None:
-    """An empty database becomes a store (when writing); anything else must be a store we read."""
+    """An empty database becomes a store (when writing); anything else must be a store we read.
+
+    A store of schema version 1 is upgraded when opened for writing (``create``); opened
+    read-only, it gets a temporary ``event_records`` view, so every query runs on it unchanged."""
     try:
         tables = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
@@ -109,9 +121,16 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> No
             raise DyadsError(E.E040.format(path=path, detail="no schema_version in dyads_meta"))
         if version > SCHEMA_VERSION:
             raise DyadsError(E.E044.format(path=path, found=version, supported=SCHEMA_VERSION))
-        missing = [t for t in TABLE_SCHEMAS if t not in tables]
+        expected = V1_TABLES if version == 1 else (*TABLE_SCHEMAS, *VIEW_SCHEMAS)
+        missing = [t for t in expected if t not in tables]
         if missing:
             raise DyadsError(E.E040.format(path=path, detail=f"tables missing: {', '.join(missing)}"))
+        if version == 1:
+            if create:
+                migrate_v1(con)
+            else:
+                for stmt in v1_read_sql():
+                    con.execute(stmt)
     except duckdb.Error as exc:
         raise DyadsError(E.E040.format(path=path, detail=f"damaged: {short(exc)}")) from None
 
@@ -132,6 +151,36 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor on an open store. DuckDB's cursors are connections of their own, without the
+    temporary views of the one they come from: a version 1 store opened read-only gets its
+    `event_records` view again on each."""
+    cur = con.cursor()
+    try:
+        if schema_version(cur) == 1:
+            for stmt in v1_read_sql():
+                cur.execute(stmt)
+    except BaseException:
+        cur.close()
+        raise
+    return cur
+
+
+def migrate_v1(con: duckdb.DuckDBPyConnection) -> None:
+    """Schema version 1 -> 2 in one transaction: the wide `events` table becomes `event_records`
+    (the fields every report shares, the counts, which mention is the first report) and the
+    `events` view (the same columns and rows as the old table)."""
+    from dyads import __version__
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+    con.execute("SET enable_progress_bar = false")  # a long copy would draw DuckDB's bar on the terminal
+    with transaction(con):
+        for stmt in migrate_v1_sql():
+            con.execute(stmt)
+        con.execute("INSERT INTO dyads_meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+                    ["migrated_at", f"{now} version 1 -> {SCHEMA_VERSION} by dyads {__version__}"])
 
 
 @contextmanager

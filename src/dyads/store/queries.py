@@ -30,7 +30,7 @@ from dyads.errors import DyadsError, E
 from dyads.model import Actor, Article, Entity, Event, Location, Quote, Sentence, Span
 from dyads.store import db
 from dyads.store.arrow import code_prefix
-from dyads.store.schema import EVENT_LEVEL, TABLE_SCHEMAS, quoted
+from dyads.store.schema import EVENT_LEVEL, TABLE_SCHEMAS, events_select, quoted
 
 Con = duckdb.DuckDBPyConnection
 PERIODS = ("day", "week", "month", "quarter", "year")
@@ -42,7 +42,7 @@ DYAD_COLUMNS = ["period", "direction", "events", "mentions", *QUADS.values(), "c
                 "net_cooperation", "mean_goldstein"]
 ACTOR_COLUMNS = ["code", "name", "country", "events", "as_source", "as_target", "mentions"]
 
-MENTION_COLUMNS = TABLE_SCHEMAS["mentions"].names
+MENTION_COLUMNS = [n for n in TABLE_SCHEMAS["mentions"].names if n != "mention_no"]  # not in version 1
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -149,10 +149,23 @@ def events(con: Con, source: str | None = None, target: str | None = None, since
         w.add("starts_with(cameo, ?)", cameo.strip())
     if quad is not None:
         w.add("quad = ?", int(quad))
-    if modality:
-        w.add("list_contains(?, modality)", list(modality))
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
-    return _dicts(con, f"SELECT * FROM events WHERE {w.sql()} ORDER BY day NULLS LAST, event_key{page}", w.params)
+    if modality:  # the first report's: filter the view
+        w.add("list_contains(?, modality)", list(modality))
+        return _dicts(con, f"SELECT * FROM events WHERE {w.sql()} ORDER BY day NULLS LAST, event_key{page}", w.params)
+    return _dicts(con, records_page(con, w.sql(), page), w.params)
+
+
+def records_page(con: Con, where: str, page: str) -> str:
+    """The `events` view's rows for one page of event records: the page is chosen among the
+    records (filters on their fields, sorted, cut), then only its rows are joined to their first
+    reports (joining every record that passes the filters first would read far more mentions).
+    A version 1 store (read-only) holds `events` as a table: the page is read from it."""
+    if db.schema_version(con) == 1:
+        return f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key{page}"
+    return events_select(f"(SELECT * FROM event_records WHERE {where} ORDER BY day NULLS LAST, event_key{page})",
+                         few=bool(page)) \
+        + "\nORDER BY r.day NULLS LAST, r.event_key"
 
 
 def mentions(con: Con, event_key: int) -> list[dict[str, Any]]:
@@ -222,6 +235,8 @@ def dyad(con: Con, a: str, b: str, by: str = "month", since: str | None = None, 
         where.append("list_contains($modality, modality)")
         params["modality"] = list(modality)
     quads = ", ".join(f"count(*) FILTER (WHERE quad = {q})::INTEGER AS {name}" for q, name in QUADS.items())
+    # the event records hold every field this needs but modality (the first report's, in the view)
+    table = "events" if modality else "event_records"
     # one scan: group by period and direction flags, then add the groups up per direction below
     sql = f"""
 SELECT date_trunc('{by}', day)::DATE AS period,
@@ -230,7 +245,7 @@ SELECT date_trunc('{by}', day)::DATE AS period,
        length(date) >= $precision AS precise,
        count(*)::INTEGER AS events, sum(num_mentions)::INTEGER AS mentions, {quads},
        sum(goldstein) AS goldstein
-FROM events
+FROM {table}
 WHERE {" AND ".join(where)}
   AND ((starts_with(source_code, $a) AND starts_with(target_code, $b))
     OR (starts_with(source_code, $b) AND starts_with(target_code, $a)))
@@ -286,10 +301,10 @@ def actors(con: Con, top: int = 20, since: str | None = None, until: str | None 
     sql = f"""
 WITH sides AS (
   SELECT source_code AS code, source_name AS name, source_country AS country, 1 AS s, 0 AS t, num_mentions
-  FROM events WHERE source_code IS NOT NULL AND {w.sql()}
+  FROM event_records WHERE source_code IS NOT NULL AND {w.sql()}
   UNION ALL
   SELECT target_code, target_name, target_country, 0, 1, num_mentions
-  FROM events WHERE target_code IS NOT NULL AND {w.sql()})
+  FROM event_records WHERE target_code IS NOT NULL AND {w.sql()})
 SELECT {key} AS code, mode(name) AS name, mode(country) AS country, count(*)::INTEGER AS events,
        sum(s)::INTEGER AS as_source, sum(t)::INTEGER AS as_target, sum(num_mentions)::INTEGER AS mentions
 FROM sides GROUP BY ALL ORDER BY events DESC, code LIMIT {int(top)}"""
@@ -298,9 +313,9 @@ FROM sides GROUP BY ALL ORDER BY events DESC, code LIMIT {int(top)}"""
 
 def summary(con: Con) -> dict[str, Any]:
     """Row counts and the date range of the events."""
-    cols, rows = _run(con, """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
+    cols, rows = _run(con, """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_records),
         (SELECT count(*) FROM mentions), (SELECT count(*) FROM ingest_errors),
-        (SELECT min(day) FROM events), (SELECT max(day) FROM events)""")
+        (SELECT min(day) FROM event_records), (SELECT max(day) FROM event_records)""")
     a, e, m, err, lo, hi = rows[0]
     return {"articles": a, "events": e, "mentions": m, "errors": err, "first_day": lo, "last_day": hi}
 
@@ -309,7 +324,7 @@ def top_dyads(con: Con, top: int = 20) -> list[dict[str, Any]]:
     """Directed (source, target) pairs with the most event records."""
     return _dicts(con, f"""SELECT source_code AS source, target_code AS target, count(*)::INTEGER AS events,
         sum(num_mentions)::INTEGER AS mentions, round(avg(goldstein), 2) AS mean_goldstein
-        FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+        FROM event_records WHERE source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(top)}""")
 
 
@@ -401,7 +416,7 @@ def load_article(con: Con, ident: str) -> Article | None:
                   meta=json.loads(a["meta"]) if a["meta"] else {})
     h = a["hash"]
     for m in _dicts(con, f"""SELECT {quoted(MENTION_COLUMNS, 'm.')}, {quoted(sorted(EVENT_LEVEL), 'e.')}
-                            FROM mentions m JOIN events e USING (event_key) WHERE m.article_hash = ?
+                            FROM mentions m JOIN event_records e USING (event_key) WHERE m.article_hash = ?
                             ORDER BY m.evidence_start, m.event_id""", [h]):
         art.events.append(Event(
             id=m["event_id"], sentence=m["sentence"], source=_actor(m, "source"), target=_actor(m, "target"),

@@ -4,8 +4,11 @@ Tables (see docs/store.md):
 
 * ``articles``: one row per distinct text (``hash`` = content hash, the dedup key);
 * ``mentions``: every coded event of every article (one article's evidence span for an event);
-* ``events``: one record per distinct event (same date, source, target and CAMEO code), with
-  GDELT-like ``num_mentions``, ``num_articles``, ``num_sources``; fields from its first report;
+* ``event_records``: one row per distinct event (same date, source, target and CAMEO code): the
+  fields every report shares, GDELT-like ``num_mentions``, ``num_articles``, ``num_sources``, and
+  which mention is its first report;
+* ``events`` (a VIEW): each event record with the other fields of its first report, read from
+  that row of ``mentions`` (what schema version 1 stored as a wide ``events`` table);
 * ``quotes``, ``entities``: per article;
 * ``ingest_errors``: input items that could not be stored (item, reason, time);
 * ``dyads_meta``: key/value, holds ``schema_version``.
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "dyads"
 
 _STR = pa.string()
@@ -121,19 +124,48 @@ EVENT_COUNTS: list[tuple[str, pa.DataType]] = [
     ("date_added", _TS),  # when the first report of the event was stored
 ]
 
+# The `events` view: an event record with every field of its first report (schema version 1
+# stored exactly these columns as a table).
+EVENTS_VIEW = pa.schema([("event_key", _I64), ("article_hash", _STR), ("article_id", _STR), ("article_date", _DATE),
+                         *EVENT_FIELDS, *EVENT_COUNTS])
+# What identifies an event's first report among its mentions (with event_key) and orders them
+# (see writer.first_report): stored in the record, so the view finds that mention row. Also the
+# first report's actor names: `queries.actors` reads them for every record, and a join of every
+# record to its mention costs 5-10 times that query's scan.
+FIRST_REPORT_FIELDS = ["article_hash", "article_id", "article_date", "event_id", "sentence", "evidence_start",
+                       "source_name", "target_name"]
+# Columns of `event_records` that DuckDB computes from others when read (VIRTUAL: nothing stored,
+# nothing to insert). The coder sets `base` to the first 3 characters of the code (and `root` to
+# the first 2, but `root` stays stored: grouping by a stored code is 2-3 times faster).
+GENERATED: dict[str, str] = {"base": "substring(cameo, 1, 3)"}
+# An event record: its key, its first report's identity, the shared fields, the counts (in the
+# view's order).
+# `mention_no` is the first report's number in `mentions`: the view's join key (one integer).
+RECORD_FIELDS: list[tuple[str, pa.DataType]] = [
+    *[(f.name, f.type) for f in EVENTS_VIEW
+      if f.name == "event_key" or f.name in FIRST_REPORT_FIELDS or f.name in EVENT_LEVEL],
+    ("mention_no", _I64),
+    *EVENT_COUNTS]
+
 # The stored tables: the Arrow schemas plus what the writer adds. A stored mention keeps what
-# varies between reports; join `events` (USING event_key) for the rest.
+# varies between reports; `event_records` (USING event_key) holds the rest. `mention_no` numbers
+# the mentions across the store (0, 1, 2 ... in the order they were stored; the writer numbers
+# each batch's rows after the highest number stored), the key an event record points at its first
+# report with.
 TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "articles": ARROW_SCHEMAS["articles"].append(pa.field("ingested_at", _TS)),
     "mentions": pa.schema([("event_key", _I64), ("article_hash", _STR), ("article_date", _DATE),
                            ("article_source", _STR), ("article_tone", _F64), *MENTION_FIELDS,
-                           ("ingested_at", _TS)]),
-    "events": pa.schema([("event_key", _I64), ("article_hash", _STR), ("article_id", _STR),
-                         ("article_date", _DATE), *EVENT_FIELDS, *EVENT_COUNTS]),
+                           ("ingested_at", _TS), ("mention_no", _I64)]),
+    "event_records": pa.schema(RECORD_FIELDS),
     "quotes": ARROW_SCHEMAS["quotes"],
     "entities": ARROW_SCHEMAS["entities"],
     "ingest_errors": ARROW_SCHEMAS["ingest_errors"].append(pa.field("time", _TS)),
 }
+VIEW_SCHEMAS: dict[str, pa.Schema] = {"events": EVENTS_VIEW}
+# Everything a query can read by name (tables and the view), in the order of `dyads export`'s list.
+SCHEMAS: dict[str, pa.Schema] = {"articles": TABLE_SCHEMAS["articles"], "mentions": TABLE_SCHEMAS["mentions"],
+                                 "events": EVENTS_VIEW, **TABLE_SCHEMAS}
 
 _SQL_TYPES = {
     pa.string(): "VARCHAR", pa.int8(): "TINYINT", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
@@ -153,7 +185,7 @@ def sql_type(t: pa.DataType) -> str:
 FSST_COLUMNS: dict[str, set[str]] = {
     "articles": {"hash", "id", "title", "url", "text", "meta"},
     "mentions": {"article_hash", "event_id", "evidence"},
-    "events": {"article_hash", "article_id", "event_id", "evidence"},
+    "event_records": {"article_hash", "article_id", "event_id"},
     "quotes": {"article_hash", "article_id", "content"},
     "entities": {"article_hash", "article_id"},
     "ingest_errors": {"item", "reason"},
@@ -161,8 +193,10 @@ FSST_COLUMNS: dict[str, set[str]] = {
 
 
 def column_sql(table: str, field: pa.Field) -> str:
-    """A column's DuckDB type, with the compression method of a text column."""
+    """A column's DuckDB type, with the compression method of a text column (or its expression)."""
     t = sql_type(field.type)
+    if table == "event_records" and field.name in GENERATED:
+        return f"{t} GENERATED ALWAYS AS ({GENERATED[field.name]}) VIRTUAL"
     if t != "VARCHAR":
         return t
     method = "fsst" if field.name in FSST_COLUMNS[table] else "dictionary"
@@ -174,11 +208,67 @@ def create_table_sql(name: str, schema: pa.Schema) -> str:
     return f"CREATE TABLE {name} (\n  {cols}\n)"
 
 
+def events_select(records: str = "event_records", few: bool = False) -> str:
+    """The `events` view's query: each record (of ``records``, the table or a subquery of its rows)
+    joined to its first report's row in `mentions` (the mention numbered ``mention_no``), with
+    the columns of `EVENTS_VIEW` in order.
+
+    ``few``: ``records`` is a subquery of a few rows (a page). Their mentions are found on the
+    number column alone, then read by row id: a plain join reads every column of every mention
+    (the numbers of a page's first reports span the whole table, so no row group is skipped)."""
+    stored = set(TABLE_SCHEMAS["event_records"].names)
+    cols = ", ".join(f'{"r" if n in stored else "m"}."{n}"' for n in EVENTS_VIEW.names)
+    if few:
+        return f"""WITH r AS MATERIALIZED {records}
+SELECT {cols}
+FROM r LEFT JOIN (SELECT * FROM mentions t SEMI JOIN (SELECT rowid AS k FROM mentions SEMI JOIN r USING (mention_no)) s
+                  ON t.rowid = s.k) m ON m.mention_no = r.mention_no"""
+    return f"""SELECT {cols}
+FROM {records} r LEFT JOIN mentions m ON m.mention_no = r.mention_no"""
+
+
+def events_view_sql() -> str:
+    return "CREATE VIEW events AS " + events_select()
+
+
 def ddl() -> list[str]:
     """Every statement that creates an empty store (run inside one transaction)."""
     stmts = ["CREATE TABLE dyads_meta (key VARCHAR PRIMARY KEY, value VARCHAR)"]
     stmts += [create_table_sql(name, schema) for name, schema in TABLE_SCHEMAS.items()]
-    return stmts
+    return [*stmts, events_view_sql()]
+
+
+# Schema version 1 stored `events` as a table (every column of the view) and had no `event_records`.
+V1_TABLES = ("articles", "mentions", "events", "quotes", "entities", "ingest_errors")
+
+
+def stored_columns(table: str) -> list[str]:
+    """The columns an INSERT gives values for (not the generated ones)."""
+    return [n for n in TABLE_SCHEMAS[table].names if table != "event_records" or n not in GENERATED]
+
+
+def migrate_v1_sql() -> list[str]:
+    """Version 1 -> 2 (run inside one transaction): the mentions numbered in their stored order,
+    the event records from the old wide table, each pointing at its first report's number (the
+    mention with its key, article hash and event id, as version 1 identified it)."""
+    cols = [n for n in stored_columns("event_records") if n != "mention_no"]
+    return ["ALTER TABLE mentions ADD COLUMN mention_no BIGINT",
+            "UPDATE mentions SET mention_no = rowid",
+            create_table_sql("event_records", TABLE_SCHEMAS["event_records"]),
+            f"""INSERT INTO event_records ({quoted(cols)}, mention_no)
+SELECT {quoted(cols, "e.")}, m.mention_no FROM events e LEFT JOIN mentions m
+  ON m.event_key = e.event_key AND m.article_hash = e.article_hash AND m.event_id = e.event_id""",
+            "DROP TABLE events",
+            events_view_sql(),
+            "UPDATE dyads_meta SET value = '2' WHERE key = 'schema_version'"]
+
+
+def v1_read_sql() -> list[str]:
+    """Version 1 opened read-only: a temporary `event_records` view over the old `events` table
+    (without `mention_no`: version 1 mentions are not numbered), so every query of this version
+    but an event listing's page (see `queries.records_page`) runs on it unchanged."""
+    cols = [n for n in TABLE_SCHEMAS["event_records"].names if n != "mention_no"]
+    return [f"CREATE TEMP VIEW event_records AS SELECT {quoted(cols)} FROM main.events"]
 
 
 def columns(table: str) -> list[str]:

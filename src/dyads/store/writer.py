@@ -6,10 +6,11 @@ Inside the transaction the writer
 1. keeps only articles whose content hash the store does not hold yet, with their mentions,
    quotes and entities (so ingesting the same input twice adds nothing);
 2. records input errors not recorded before (same item and reason -> one row);
-3. adds an ``events`` record for every new event key, and for a key seen before recounts its
-   mentions, articles and sources and keeps the fields of its first report (earliest article
-   date, then article hash, then position): no full rescan, and the same records whatever order
-   the batches come in.
+3. adds an ``event_records`` row for every new event key, and for a key seen before recounts
+   its mentions, articles and sources and keeps its first report (earliest article date, then
+   article hash, then position): no full rescan, and the same records whatever order the batches
+   come in. A record holds the fields every report shares and which mention is its first report;
+   the ``events`` view adds that mention's other fields.
 
 A run killed at any point loses at most the uncommitted batch; running it again stores exactly
 what one clean run would (the rebuilt records do not depend on the order batches arrive in).
@@ -36,10 +37,10 @@ from dyads.model import Article
 from dyads.readers import Item, ReadError
 from dyads.store import db
 from dyads.store.arrow import Tables, to_arrow
-from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES, EVENT_COUNTS, TABLE_SCHEMAS, quoted
+from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES, EVENT_COUNTS, TABLE_SCHEMAS, quoted, stored_columns
 
 # The first report of an event (earliest article date, then article hash, then position): its
-# fields become the event record's, like GDELT's SOURCEURL. A total order over mentions, so the
+# identity and fields become the event record's, like GDELT's SOURCEURL. A total order over mentions, so the
 # record does not depend on the order batches arrive in.
 _FIRST_REPORT = ["coalesce({p}article_date, DATE '9999-12-31')", "{p}article_hash", "{p}sentence",
                  "{p}evidence_start", "{p}event_id"]
@@ -50,14 +51,20 @@ def first_report(prefix: str = "") -> str:
     return "(" + ", ".join(c.format(p=prefix) for c in _FIRST_REPORT) + ")"
 
 
-_EVENT_COLS = [n for n in TABLE_SCHEMAS["events"].names if n not in {f for f, _ in EVENT_COUNTS}]
+# What an event record takes from its first report's mention row (not the counts, not the
+# generated columns).
+_EVENT_COLS = [n for n in stored_columns("event_records") if n not in {f for f, _ in EVENT_COUNTS}]
+_RECORD_COLS = stored_columns("event_records")
 _MENTION_COLS = [n for n in TABLE_SCHEMAS["mentions"].names if n != "ingested_at"]
+# The first number of a batch's mentions: after the highest stored (read in the batch's
+# transaction). A rerun after a crash numbers the same mentions as one clean run would: the
+# committed batches hold the same rows, and the rest come in the same order.
+NEXT_MENTION_NO = "SELECT coalesce(max(mention_no) + 1, 0) FROM mentions"
 
 
 def _sql(template: str) -> str:
     return (template.replace("{EVENT_COLS}", quoted(_EVENT_COLS, "b."))
-            .replace("{EVENT_COLS_C}", quoted(_EVENT_COLS, "c."))
-            .replace("{EVENT_COLS_PLAIN}", quoted(_EVENT_COLS))
+            .replace("{RECORD_COLS}", quoted(_RECORD_COLS))
             .replace("{MENTION_COLS}", quoted(_MENTION_COLS))
             .replace("{FIRST_REPORT}", first_report()))
 
@@ -76,7 +83,7 @@ FROM _batch_mentions GROUP BY event_key""")
 ROWS_OF_KEYS = """SELECT * FROM {table} t
 SEMI JOIN (SELECT rowid AS r FROM {table} SEMI JOIN {keys} USING (event_key)) k ON t.rowid = k.r"""
 # Event records the store already holds for keys of this batch (usually few).
-OLD_EVENTS = "CREATE OR REPLACE TEMP TABLE _old AS " + ROWS_OF_KEYS.format(table="events", keys="_brep")
+OLD_EVENTS = "CREATE OR REPLACE TEMP TABLE _old AS " + ROWS_OF_KEYS.format(table="event_records", keys="_brep")
 # Keys seen before: recount all their mentions (the batch's are stored by now) ...
 OLD_COUNTS = f"""CREATE OR REPLACE TEMP TABLE _agg AS
 SELECT event_key, count(*)::INTEGER AS num_mentions, count(DISTINCT article_hash)::INTEGER AS num_articles,
@@ -91,14 +98,14 @@ keyed AS MATERIALIZED (
   SELECT p.*, {first_report('b.')} AS candidate FROM pair p JOIN _batch_mentions b ON b.rid = p.rid)
 SELECT event_key, rid, date_added FROM keyed WHERE candidate < stored"""
 # ... update the counts of the others in place (numbers only: cheap to checkpoint) ...
-UPDATE_COUNTS = """UPDATE events SET num_mentions = a.num_mentions, num_articles = a.num_articles,
+UPDATE_COUNTS = """UPDATE event_records SET num_mentions = a.num_mentions, num_articles = a.num_articles,
     num_sources = a.num_sources, avg_tone = a.avg_tone
-FROM (SELECT * FROM _agg ANTI JOIN _moved USING (event_key)) a WHERE events.event_key = a.event_key"""
+FROM (SELECT * FROM _agg ANTI JOIN _moved USING (event_key)) a WHERE event_records.event_key = a.event_key"""
 # ... and delete the records that get a new first report: they are appended again below with the
 # new keys, so a batch leaves no small row group behind (a checkpoint would merge and rewrite it
 # with its neighbours), and no updated text columns (a checkpoint rewrites every updated column of
 # every row group it touches).
-DELETE_MOVED = "DELETE FROM events WHERE event_key IN (SELECT event_key FROM _moved)"
+DELETE_MOVED = "DELETE FROM event_records WHERE event_key IN (SELECT event_key FROM _moved)"
 # The records to append: the first reports of new keys (with the batch's counts) and of moved
 # keys (all their counts, first stored time kept), in actor order: stored sorted by actor, a row
 # group spans few countries and DuckDB's min/max zone maps let actor filters skip most of the table.
@@ -113,11 +120,12 @@ NEW_AND_MOVED_REPS = """SELECT r.rid,
 FROM _brep r LEFT JOIN _moved mv USING (event_key) LEFT JOIN _agg a USING (event_key)
 WHERE mv.event_key IS NOT NULL OR r.event_key NOT IN (SELECT event_key FROM _old)
 ORDER BY r.source_prefix, r.target_prefix, r.rid"""
-# They are gathered in Arrow (`_batch_first`, one `take` of the wide rows) and appended as they are.
-NEW_EVENTS = _sql("""INSERT INTO events
+# They are gathered in Arrow (`_batch_first`, one `take` of the record's columns) and appended as they are.
+NEW_EVENTS = _sql("""INSERT INTO event_records ({RECORD_COLS})
 SELECT {EVENT_COLS}, b.num_mentions, b.num_articles, b.num_sources, b.avg_tone, b.date_added
 FROM _batch_first b""")
-INSERT_MENTIONS = _sql("INSERT INTO mentions SELECT {MENTION_COLS}, ?::TIMESTAMP FROM _batch_mentions")
+INSERT_MENTIONS = _sql("INSERT INTO mentions ({MENTION_COLS}, ingested_at) "
+                       "SELECT {MENTION_COLS}, ?::TIMESTAMP FROM _batch_mentions")
 
 
 @dataclass(slots=True)
@@ -216,7 +224,8 @@ class Store:
                 known = self.known(hashes)
                 if known:
                     batch = _without(batch, known)
-                batch["mentions"] = _numbered(batch["mentions"])
+                first_no = _count(self.con, NEXT_MENTION_NO) if batch["mentions"].num_rows else 0
+                batch["mentions"] = _numbered(batch["mentions"], first_no)
                 for name, view in zip(BATCH_TABLES, views, strict=True):
                     self.con.register(view, batch[name])
                 res = self._write(batch, stamp)
@@ -291,8 +300,10 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        """Rows per table."""
-        return {t: _count(self.con, f"SELECT count(*) FROM {t}") for t in TABLE_SCHEMAS}
+        """Rows per table (``events``: the event records)."""
+        tables = {"events": "event_records"}  # the view's rows are the records; counting them is cheaper
+        return {t: _count(self.con, f"SELECT count(*) FROM {tables.get(t, t)}")
+                for t in ("articles", "mentions", "events", "quotes", "entities", "ingest_errors")}
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         from dyads.store import queries
@@ -315,13 +326,16 @@ class Store:
         return queries.load_article(self.con, ident)
 
 
-def _numbered(mentions: pa.Table) -> pa.Table:
-    """Mentions with a row id and integer article and source numbers (cheap to count distinct)."""
+def _numbered(mentions: pa.Table, first_no: int) -> pa.Table:
+    """Mentions with their store-wide number (``first_no`` + row id), a row id and integer article
+    and source numbers (cheap to count distinct)."""
     def ordinal(col: pa.ChunkedArray) -> pa.Array:
         codes = pc.dictionary_encode(pc.fill_null(col, "")).combine_chunks()
         return codes.indices
 
-    return _rechunk(mentions.append_column("rid", pa.array(np.arange(mentions.num_rows, dtype=np.int64)))
+    rid = np.arange(mentions.num_rows, dtype=np.int64)
+    return _rechunk(mentions.append_column("mention_no", pa.array(rid + first_no))
+                    .append_column("rid", pa.array(rid))
                     .append_column("article_no", ordinal(mentions.column("article_hash")))
                     .append_column("source_no", ordinal(mentions.column("article_source"))))
 
@@ -335,7 +349,7 @@ def _first_reports(mentions: pa.Table, reps: pa.Table) -> pa.Table:
     """The mention rows that are first reports (``reps.rid``, in that order), with the other
     columns of ``reps`` (the record's counts and ``date_added``)."""
     rid = reps.column("rid")
-    # a column at a time on every core: the gather of wide string columns is most of this
+    # a column at a time on every core: the gather of string columns is most of this
     columns = _pool().map(lambda col: col.take(rid), mentions.select(_EVENT_COLS).columns)
     first = pa.Table.from_arrays(list(columns), names=_EVENT_COLS)
     for name in reps.column_names[1:]:

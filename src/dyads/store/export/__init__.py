@@ -17,7 +17,7 @@ from dyads.store import db
 from dyads.store.export.files import DEFAULT_TABLES, export_csv, export_jsonl, export_parquet
 from dyads.store.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, export_gdelt
 from dyads.store.export.gkg import GKG_COLUMNS, export_gkg
-from dyads.store.schema import TABLE_SCHEMAS
+from dyads.store.schema import SCHEMAS
 
 FORMATS = ("gdelt", "parquet", "csv", "jsonl")
 
@@ -33,10 +33,10 @@ def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "gdelt",
     folder = Path(out)
     if fmt not in FORMATS:
         raise DyadsError(E.E046.format(param="--format", value=fmt, what="an export format", use=", ".join(FORMATS)))
-    unknown = [t for t in tables if t not in TABLE_SCHEMAS]
+    unknown = [t for t in tables if t not in SCHEMAS]
     if unknown:
         raise DyadsError(E.E046.format(param="--table", value=unknown[0], what="a store table",
-                                       use=", ".join(TABLE_SCHEMAS)))
+                                       use=", ".join(SCHEMAS)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

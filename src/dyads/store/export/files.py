@@ -9,8 +9,8 @@ import duckdb
 DEFAULT_TABLES = ("events", "mentions")
 # The date column each table is partitioned by in Parquet (month = YYYY-MM, 'unknown' if none):
 # events by event date, mentions and articles by publication date.
-MONTH_OF = {"events": "day", "mentions": "article_date", "articles": "date", "quotes": None, "entities": None,
-            "ingest_errors": "time"}
+MONTH_OF = {"events": "day", "event_records": "day", "mentions": "article_date", "articles": "date",
+            "quotes": None, "entities": None, "ingest_errors": "time"}
 
 
 def _q(p: Path) -> str:

@@ -75,7 +75,7 @@ EVENT_COLUMNS: list[tuple[str, str]] = [
     ("SOURCEURL", _text("coalesce(a.url, e.article_id)")),
 ]
 
-# (GDELT column, SQL over `mentions m JOIN events e USING (event_key) LEFT JOIN articles a`)
+# (GDELT column, SQL over `mentions m JOIN event_records e USING (event_key) LEFT JOIN articles a`)
 MENTION_COLUMNS: list[tuple[str, str]] = [
     ("GLOBALEVENTID", "m.event_key"),
     ("EventTimeDate", "strftime(e.date_added, '%Y%m%d%H%M%S')"),
@@ -114,7 +114,7 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
                           ORDER BY e.day NULLS LAST, e.event_key)
                     TO '{_path(events)}' ({TSV})""")
     con.execute(f"""COPY (SELECT {_select(MENTION_COLUMNS)}
-                          FROM mentions m JOIN events e USING (event_key)
+                          FROM mentions m JOIN event_records e USING (event_key)
                           LEFT JOIN articles a ON a.hash = m.article_hash
                           ORDER BY e.day NULLS LAST, m.event_key, m.article_hash, m.evidence_start)
                     TO '{_path(mentions)}' ({TSV})""")
