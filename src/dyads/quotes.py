@@ -59,15 +59,14 @@ PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it
 SIGNED = "signature"  # the relation of a quotation signed with a dash and a name ('"…" ― Sonya Herridge')
 # A signature: a dash, then a name of capitalised words (with the usual particles), then at most a
 # short description ('— Ben Jacobs (@Bencjacobs) September 1, 2016', '- Sanders.', '― Jane Doe, 34').
+NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|dos|la|le|van|von|der|den|al|bin|ibn)"
 SIGNATURE = re.compile(
     r"[^\S\n]*(?:\n[^\S\n]*)*(?P<dash>[―—–]|-{1,2}(?=[^\S\n]))[^\S\n]*"
-    r"(?P<name>(?:[A-Z][\w'’.-]*|de|da|del|dos|la|le|van|von|der|den|al|bin|ibn)"
-    r"(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|da|del|dos|la|le|van|von|der|den|al|bin|ibn)){0,4})"
-    r"(?P<rest>[^\S\n]*(?:[,(][^\n]{0,60})?)[^\S\n]*$", re.MULTILINE)
+    rf"(?P<name>{NAME_WORD}(?:[^\S\n]+{NAME_WORD}){{0,4}})[^\S\n]*(?:[,(][^\n]{{0,60}})?[^\S\n]*$", re.MULTILINE)
 LEADING_TAG = re.compile(r"[^\S\n]*(?:<[a-zA-Z][^<>\n]{0,200}>[^\S\n]*)+")
 # a tweet embedded as text: its words, then '— Name (@handle) Month D, YYYY'
-TWEET_SIGNATURE = re.compile(r"[^\S\n]+[―—–][^\S\n]*(?P<name>[^\n()—–―]{2,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40}$",
-                             re.MULTILINE)
+TWEET_SIGNATURE = re.compile(
+    r"[^\S\n]+(?P<dash>[―—–])[^\S\n]*(?P<name>[^\n()—–―]{2,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40}$", re.MULTILINE)
 # "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
                       r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+")
@@ -600,8 +599,7 @@ class QuoteFinder:
             if end - start < 10 or any(s < end and start < e for s, e in covered) \
                     or any(f.start < end and start < f.end for f in out):
                 continue
-            dash = m.start() + len(m.group()) - len(m.group().lstrip())
-            f = _signature(doc, start, end, dash, dash + 1, m.start("name"), m.end("name"), score)
+            f = _signature(doc, start, end, m.start("dash"), m.end("dash"), m.start("name"), m.end("name"), score)
             if f is not None:
                 out.append(f)
         return out
