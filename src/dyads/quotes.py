@@ -8,7 +8,8 @@ Shapes handled:
   the cue (``"A," X said. "B."``), over several sentences and paragraphs;
 * quotes with no cue of their own that go on after a quoted paragraph or after the whole
   attribution sentence (``"A," X said, pointing to …. "B."``), or after reported speech that ends
-  its sentence (``X said that …. "B."``), and quotes introduced by a colon (``He said: "…"``);
+  its sentence (``X said that …. "B."``), quotes introduced by a colon (``He said: "…"``) and
+  quotes after a sentence that ends with their cue (``X said in a statement. "…"``);
 * indirect speech (``X said (that) …``, ``…, X told reporters``, ``X claimed …``) with partial
   quotes inside (``says its drills are a "just countermeasure"``);
 * ``according to X, …`` and ``…, according to X``; parenthetical cues (``X, he said, did "Y"``);
@@ -617,7 +618,7 @@ class QuoteFinder:
             if cue is None:
                 continue
             taken.add(n)
-            same = next((f for f in found if f.cue.i == cue.i), None)
+            same = next((f for f in [*found, *out] if f.cue.i == cue.i), None)
             if same is not None:  # "A," X said. "B": the cue already has the first quote
                 same.regions.append(r)
                 same.start, same.end = min(same.start, r.start), max(same.end, r.end)
@@ -666,7 +667,30 @@ class QuoteFinder:
             colon = doc.char_span(len(prev) - 1, len(prev), alignment_mode="expand")
             if colon is not None:
                 before = _tokens_before(doc, colon.end, _paragraph(text, len(prev) - 1)[0])
-        return self._cue_before(before)
+        return self._cue_before(before) or self._cue_of_last_sentence(doc, span.start, p_start)
+
+    def _cue_of_last_sentence(self, doc: Any, start: int, p_start: int) -> Any:
+        """'Lau said in a statement. "There are no …"', 'He explained.¶¶"…"': the sentence right
+        before the quotation ends with a cue that has no content of its own; the quotation is it."""
+        text = doc_text(doc)
+        i = start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0 or doc[i].text not in {".", ":"}:
+            return None
+        if doc[i].idx < p_start and text[doc[i].idx + 1:p_start].count("\n") > 2:
+            return None
+        sent = doc[i].sent
+        for t in reversed(sent):
+            if t.pos_ != "VERB" or t.i >= i or self.lex.score(t.lemma_.lower(), "quote") < self.lex.threshold:
+                continue
+            if any(c.dep_ in {"ccomp", "xcomp", "dobj", "oprd", "advcl", "conj", "acomp"} and c.i > t.i
+                   for c in t.children):
+                return None
+            if t.dep_ in INHERITS_SUBJECT or not any(c.dep_ in SUBJECTS for c in t.children):
+                return None  # '…," said O'Donnell, who wrote about it in the book.': not the cue
+            return t
+        return None
 
     def _cue_before(self, before: list[Any]) -> Any:
         """The cue of 'X said: "…"', 'X said, "…"' (``before``: the tokens before the quote, last

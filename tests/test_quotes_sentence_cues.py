@@ -1,0 +1,53 @@
+"""Quotations whose cue ends the sentence before them ('X said in a statement. "…"') and
+quotations whose cue the parse left unlinked on both sides of the attribution ('"A," X writes. "B."')."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _contents(article) -> dict[str, object]:
+    return {q.content.text: q for q in article.quotes}
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Maria Lopez, the party's spokeswoman, said in a statement. \"There are no paper ballots to "
+     "recount. The caucuses were a unique event.\"\n\nThe count ended at noon.",
+     "\"There are no paper ballots to recount. The caucuses were a unique event.\"", "said"),
+    ("The mayor explained on Tuesday.\n\n\u201cWe cannot pay for the bridge and the school in the same "
+     "year, so the bridge will wait.\u201d\n\nCouncil members did not respond.",
+     "\u201cWe cannot pay for the bridge and the school in the same year, so the bridge will wait.\u201d",
+     "explained"),
+])
+def test_quotes_a_cue_ending_the_sentence_before_takes_the_quotation(code, text, content, cue):
+    quotes = _contents(code(text))
+    q = quotes.get(content)
+    assert q is not None, list(quotes)
+    assert q.direct and q.cue.text == cue
+    assert q.speaker is not None
+
+
+def test_quotes_a_cue_with_its_own_content_lends_nothing_to_the_next_quotation(code):
+    # 'said' has its that-clause: the quotation after the sentence is not its content
+    text = ("The governor said that the budget was balanced. \"We expect a surplus of ten million "
+            "dollars next spring,\" the treasurer added.")
+    quotes = _contents(code(text))
+    q = quotes.get("\"We expect a surplus of ten million dollars next spring,\"")
+    assert q is not None, list(quotes)
+    assert q.cue.text == "added"
+
+
+def test_quotes_a_relative_clause_is_not_the_cue_of_the_next_quotation(code):
+    text = ("\"He did try to intimidate me,\" said Rosa Diaz, who wrote about the visit in her book. "
+            "\"Thank goodness, none of those things were true.\"")
+    holders = [q for q in code(text).quotes if "Thank goodness" in q.content.text]
+    assert [q.cue.text for q in holders] == ["said"], [(q.content.text, q.cue.text) for q in holders]
+
+
+def test_quotes_a_split_quotation_with_an_unlinked_cue_is_one_content(code):
+    text = ("The book describes the welfare reform of the 1990s.\n\n\u201cToil hopelessly or go to prison,"
+            "\u201d Frank writes. \u201cThat is life at the bottom for millions of people.\u201d")
+    quotes = [q for q in code(text).quotes if q.direct]
+    assert len(quotes) == 1, [q.content.text for q in quotes]
+    assert quotes[0].content.text.startswith("\u201cToil") and quotes[0].content.text.endswith("people.\u201d")
+    assert quotes[0].cue.text == "writes"
