@@ -4,7 +4,9 @@ Handles curly (“ ”), straight (") and typewriter (``, '') double quotes, gui
 that span several sentences, and quotes that run over paragraphs: by the usual convention a quote
 that goes on in the next paragraph has no closing mark at the end of the first paragraph, and the
 next paragraph opens with a mark again. A region is then cut at the paragraph end and flagged
-``continues`` so the quote finder can join it to the next one. Pure string work (one regex scan).
+``continues`` so the quote finder can join it to the next one. Curly marks inside an open straight
+quote are its inner quotes (writers who type both kinds use the curly ones for the inner quote).
+Pure string work (one regex scan).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def quote_regions(text: str) -> list[Region]:
     paragraph; a stray closing mark is ignored."""
     regions: list[Region] = []
     open_at: int | None = None
+    nested = False  # a curly pair inside an open straight quote ('"It isn't about “X” anymore."')
     for m in MARK.finditer(text):
         s, e = m.start(), m.end()
         if m.group() == "''" and s > 0 and text[s - 1].isalpha() and e < len(text) and text[e].isalpha():
@@ -75,14 +78,22 @@ def quote_regions(text: str) -> list[Region]:
             # the quote was left open at the paragraph end: it continues if this paragraph opens again
             reopened = role != "close" and not text[pend:s].strip()
             regions.append(Region(open_at, pend, continues=reopened, unclosed=not reopened))
-            open_at = None
+            open_at, nested = None, False
         if open_at is None:
             if role != "close":
                 open_at = s
             continue
-        if role == "open" and text[open_at:open_at + 1] not in '"\'':
+        straight = text[open_at:open_at + 1] in '"\''
+        if straight and m.group() in OPENING and not nested:
+            nested = True  # a curly quote inside a straight one: the writer's inner marks
+            continue
+        if straight and nested and m.group() in CLOSING:
+            nested = False
+            continue
+        if role == "open" and not straight:
             open_at = s  # a curly opening mark inside an open curly quote: the first one was stray
             continue
+        nested = False
         regions.append(Region(open_at, e))
         open_at = None
     if open_at is not None:
