@@ -80,10 +80,20 @@ def test_quotes_the_quoted_clause_after_the_cue_wins(code, text, start, quoted):
 @pytest.mark.parametrize(("text", "first", "second"), [
     ("The senator says voters want a leader who will protect them, but instead the president is giving "
      "them “lectures and distractions.”", "voters want a leader", "lectures and distractions"),
+    # a quoted verb phrase with no subject of its own, after the closing mark of the first quote
+    ('In June, the governor said that her family "came out of office not only broke, but in debt," and '
+     '"struggled to pay for the house and the children\'s school."', "came out of office", "struggled to pay"),
 ])
 def test_quotes_reported_clause_goes_on_in_a_quoted_conjunct(code, text, first, second):
     q = _quote(code(text), first)
     assert second in q.content.text and q.direct
+
+
+def test_quotes_a_conjunct_that_brings_in_its_own_quotation_is_not_content(code):
+    text = ('The leader said both senators are "strangers in this chamber," but he gave the younger one '
+            'a compliment: "You never have to guess where he stands on anything at all."')
+    q = _quote(code(text), "strangers in this chamber")
+    assert "You never have to guess" not in q.content.text
 
 
 

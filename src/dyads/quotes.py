@@ -45,7 +45,7 @@ from typing import Any
 
 from dyads.errors import DyadsError, E
 from dyads.model import Actor, Article, Quote
-from dyads.quotemarks import Region, doc_text, has_double_mark, quote_regions
+from dyads.quotemarks import DOUBLE_MARKS, Region, doc_text, has_double_mark, quote_regions
 
 KEY = "dyads.quotes"
 LEXICON_FILE = "speech_verbs.json"
@@ -218,7 +218,8 @@ def _from_relative_object(cue: Any, rel: str, start: int) -> int:
     return start
 
 
-CONJUNCT_GAP = re.compile(r"[\s,;]*(?:(?:but|and|so|yet)\b[\s,]*)?$")
+COLON_QUOTE = re.compile(r":\s*[\"“„«]")
+CONJUNCT_GAP = re.compile(r"[\s,;\"”]*(?:(?:but|and|so|yet)\b[\s,]*)?$")
 
 
 def _with_quoted_conjunct(text: str, cue: Any, end: int, p_end: int, is_cue: Callable[[Any], bool]) -> int:
@@ -228,15 +229,22 @@ def _with_quoted_conjunct(text: str, cue: Any, end: int, p_end: int, is_cue: Cal
     for c in cue.children:
         if c.dep_ not in {"conj", "advcl", "parataxis"} or c.idx < end or c.pos_ not in {"VERB", "AUX"}:
             continue
-        if not any(g.dep_ in SUBJECTS for g in c.children):
-            continue
         s, e = _chars(c.subtree)
+        if not any(g.dep_ in SUBJECTS for g in c.children) and not _opens_with_mark(text, s, e):
+            continue  # '… and "struggled to …"': a quoted verb phrase goes on with the reported words
         if e > p_end or not has_double_mark(text[s:e]) or not CONJUNCT_GAP.match(text[end:s]):
             continue
-        if any(is_cue(t) for t in c.subtree):
-            continue
+        if any(is_cue(t) for t in c.subtree) or COLON_QUOTE.search(text, s, e):
+            continue  # '…, but he gave a compliment: "…"': the colon brings in a quotation of its own
         return _trim(text, s, e)[1]
     return end
+
+
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
+    """The span's words start inside a quotation: a mark opens it, after at most its conjunction."""
+    words = text[start:end].split(maxsplit=1)
+    return bool(words) and (words[0][:1] in DOUBLE_MARKS or words[0].lower() in {"and", "but", "or"}
+                            and len(words) > 1 and words[1][:1] in DOUBLE_MARKS)
 
 
 def _leading_date(head: Any) -> set[int]:
