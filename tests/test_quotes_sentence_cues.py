@@ -51,3 +51,17 @@ def test_quotes_a_split_quotation_with_an_unlinked_cue_is_one_content(code):
     assert len(quotes) == 1, [q.content.text for q in quotes]
     assert quotes[0].content.text.startswith("\u201cToil") and quotes[0].content.text.endswith("people.\u201d")
     assert quotes[0].cue.text == "writes"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("\u201cVery good reporter, very good reporter this guy,\u201d Trump, the front-runner nationally and the "
+     "polling leader in South Carolina by a wide margin after winning New Hampshire, said when Boyle asked "
+     "him a question.", "\u201cVery good reporter, very good reporter this guy,\u201d", "Trump"),
+    ("\"We will win this state,\" Senator Maria Lopez, who leads the party in the north and chairs the "
+     "budget committee, said on Tuesday.", "\"We will win this state,\"", "Lopez"),
+])
+def test_quotes_a_long_apposition_between_quotation_and_cue(code, text, content, speaker):
+    q = _contents(code(text)).get(content)
+    assert q is not None, list(_contents(code(text)))
+    assert q.cue.text == "said"
+    assert q.speaker is not None and speaker in q.speaker.text

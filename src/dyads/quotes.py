@@ -635,8 +635,10 @@ class QuoteFinder:
             lemma = cue.lemma_.lower()
             score = self.lex.score(lemma, "quote") or self.lex.score("*", "quote")
             colon = cue.text == ":"
-            out.append(Found(r.start, r.end, cue, cs, ce, "quote", score,
-                             _colon_speaker(cue) if colon else _subject(cue), [r],
+            source = _colon_speaker(cue) if colon else _subject(cue)
+            if source is not None and r.start <= source.idx < r.end:
+                source = _name_after_quote(doc, r, cue) or source
+            out.append(Found(r.start, r.end, cue, cs, ce, "quote", score, source, [r],
                              "speech" if colon else self.lex.kind(lemma)))
             covered.append((r.start, r.end))
         return out
@@ -669,6 +671,10 @@ class QuoteFinder:
             if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in t.children) \
                     and self.lex.score("*", "quote") >= self.lex.threshold and after[0].i >= t.i - 4:
                 return t
+        if after and after[0].pos_ in {"PROPN", "PRON", "NOUN", "DET"}:
+            verb = _subject_after(after[0], span.start, p_end)[0]  # '"…," Trump, the front-runner …, said'
+            if verb is not None and self.lex.score(verb.lemma_.lower(), "quote") >= self.lex.threshold:
+                return verb
         before = _tokens_before(doc, span.start, p_start)
         prev = text[:p_start].rstrip()
         if not before and prev.endswith(":"):  # the quote opens its paragraph: 'He said:¶¶"…"'
@@ -730,6 +736,35 @@ def _signature(doc: Any, start: int, end: int, dash_start: int, dash_end: int, n
     if not words or words[0].is_stop or all(t.pos_ not in {"PROPN", "NOUN"} for t in words):
         return None  # '— The …', '— And …': a dash in the sentence, not a signature
     return Found(start, end, dash[0], dash_start, dash_end, SIGNED, score, words[-1], [], "speech")
+
+
+def _subject_after(tok: Any, quote_start: int, p_end: int) -> tuple[Any, Any]:
+    """(verb, name) when ``tok``, right after a quotation, opens the subject phrase of a verb of its
+    paragraph, however long the apposition ('"…," Trump, the front-runner in …, said'); the parse
+    may hang the name on a word inside the quotation. (None, None) otherwise."""
+    head = name = tok
+    while head.dep_ in {"compound", "det", "amod", "poss", "flat", "nmod", "appos"} and head.head.i != head.i:
+        if head.dep_ != "appos" and head.head.i >= tok.i:
+            name = head.head
+        head = head.head
+    if head.dep_ not in SUBJECTS or any(t.i < quote_start for t in head.subtree):
+        return None, None
+    verb = head.head
+    if verb.pos_ != "VERB" or verb.i <= tok.i or verb.idx >= p_end:
+        return None, None
+    return verb, name
+
+
+def _name_after_quote(doc: Any, r: Region, cue: Any) -> Any:
+    """The name opening the subject phrase of ``cue`` right after the quotation ``r``, if any."""
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    tok = next((t for t in doc[span.end:cue.i] if not (t.is_punct or t.is_space)), None)
+    if tok is None:
+        return None
+    verb, name = _subject_after(tok, span.start, len(doc_text(doc)))
+    return name if verb is not None and verb.i == cue.i else None
 
 
 def _tokens_before(doc: Any, end: int, p_start: int) -> list[Any]:
