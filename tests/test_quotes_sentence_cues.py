@@ -65,3 +65,18 @@ def test_quotes_a_long_apposition_between_quotation_and_cue(code, text, content,
     assert q is not None, list(_contents(code(text)))
     assert q.cue.text == "said"
     assert q.speaker is not None and speaker in q.speaker.text
+
+
+def test_quotes_a_quote_inside_a_clause_is_no_orphan_of_the_next_verb(code):
+    # 'converting' has its subject after the quote, but it is the narrator's verb, not a cue
+    text = ("The two campaigns differ online. While Trump is \"brand building,\" Clinton is converting her "
+            "traffic into volunteers and donations.")
+    assert not [q for q in code(text).quotes if "brand building" in q.content.text]
+
+
+def test_quotes_a_speech_verb_after_a_clause_with_a_quote_reports_the_clause(code):
+    text = ("Analysts agree on one thing. Trump and Clinton have \"very different strategic goals,\" "
+            "Silverman said.")
+    (q,) = [q for q in code(text).quotes if "strategic goals" in q.content.text]
+    assert q.content.text == "Trump and Clinton have \"very different strategic goals,\""
+    assert q.cue.text == "said"

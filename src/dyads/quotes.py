@@ -625,6 +625,13 @@ class QuoteFinder:
             cue = self._nearby_cue(doc, r)
             if cue is None:
                 continue
+            start = r.start
+            if text[:r.start].rstrip(" \t")[-1:].isalnum():
+                # a quote inside a clause ('Nancy's "single most … role was …," Anthony says'): a
+                # speech verb after it reports the whole clause; any other verb is narration
+                if cue.idx < r.end or self.lex.score(cue.lemma_.lower(), "quote") < self.lex.threshold:
+                    continue
+                start = _clause_start(doc, r.start)
             taken.add(n)
             same = next((f for f in [*found, *out] if f.cue.i == cue.i), None)
             if same is not None:  # "A," X said. "B": the cue already has the first quote
@@ -638,9 +645,9 @@ class QuoteFinder:
             source = _colon_speaker(cue) if colon else _subject(cue)
             if source is not None and r.start <= source.idx < r.end:
                 source = _name_after_quote(doc, r, cue) or source
-            out.append(Found(r.start, r.end, cue, cs, ce, "quote", score, source, [r],
+            out.append(Found(start, r.end, cue, cs, ce, "quote", score, source, [r],
                              "speech" if colon else self.lex.kind(lemma)))
-            covered.append((r.start, r.end))
+            covered.append((start, r.end))
         return out
 
     def _nearby_cue(self, doc: Any, r: Region) -> Any:
@@ -753,6 +760,17 @@ def _subject_after(tok: Any, quote_start: int, p_end: int) -> tuple[Any, Any]:
     if verb.pos_ != "VERB" or verb.i <= tok.i or verb.idx >= p_end:
         return None, None
     return verb, name
+
+
+def _clause_start(doc: Any, pos: int) -> int:
+    """Where the sentence holding character ``pos`` starts, within its paragraph, after a
+    leading connective ('But', 'And') or adverbial of the narrator ending in a comma."""
+    text = doc_text(doc)
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return pos
+    start = max(span[0].sent.start_char, _paragraph(text, pos)[0])
+    return _trim(text, start, pos)[0]
 
 
 def _name_after_quote(doc: Any, r: Region, cue: Any) -> Any:
