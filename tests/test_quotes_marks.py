@@ -18,6 +18,9 @@ def _texts(text: str) -> list[str]:
     ("''We will win,'' he said.", ["''We will win,''"]),
     ("a “just countermeasure” against", ["“just countermeasure”"]),
     ("Stray ” mark and “a quote”.", ["“a quote”"]),
+    # an opening curly mark typed where the closing one belongs
+    ("an “expedited review“ of the case", ["“expedited review“"]),
+    ("“It could create problems for her here,“ said Jim Smith.", ["“It could create problems for her here,“"]),
     # curly marks inside a straight quotation are its inner quotes, not its end
     ('Ward stated: "The office isn’t about “Equal Justice Under Law” anymore. It is politics." Then',
      ['"The office isn’t about “Equal Justice Under Law” anymore. It is politics."']),

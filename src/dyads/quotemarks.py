@@ -42,6 +42,10 @@ def _role(text: str, start: int, end: int) -> str:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if mark in OPENING:
+        # a “ typed as a closing mark: a word or punctuation before, a space or punctuation after
+        if mark == "“" and not before.isspace() and before not in "([{—–-/:\"“" \
+                and (after.isspace() or after in ".,;:!?)]}"):
+            return "close"
         return "open"
     if mark in CLOSING:
         # a ” used as an opening mark: space before, a word right after
