@@ -62,6 +62,8 @@ def test_quotes_a_title_is_not_a_quotation(code, text):
      "what the minister called “a historic breakthrough.”"),
     ("The plan, which the senator described as “a reckless gamble,” was dropped in May.",
      "which the senator described as “a reckless gamble,”"),
+    # 'as' with an adjective: the object and its quoted description are one content
+    ("The governor dismissed the whole dispute as “absurd.”", "the whole dispute as “absurd.”"),
 ])
 def test_quotes_content_span_is_exact(code, text, content):
     q = _quote(code(text), content.strip("“”,"))

@@ -167,8 +167,8 @@ def _relations(cue: Any) -> Iterable[tuple[str, Any]]:
     for c in cue.children:
         dep = c.dep_
         if dep == "prep":
-            for p in c.children:
-                if p.dep_ in {"pobj", "pcomp"}:
+            for p in c.children:  # 'as' may take an adjective: 'dismissed X as "absurd"'
+                if p.dep_ in {"pobj", "pcomp"} or c.lower_ == "as" and p.pos_ == "ADJ" and p.dep_ != "advmod":
                     yield f"prep_{c.lower_}", p
         elif dep in {"ccomp", "dobj", "xcomp", "advcl", "acl", "oprd", "parataxis"}:
             yield dep, c
