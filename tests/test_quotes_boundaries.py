@@ -64,6 +64,9 @@ def test_quotes_a_title_is_not_a_quotation(code, text):
      "which the senator described as “a reckless gamble,”"),
     # 'as' with an adjective: the object and its quoted description are one content
     ("The governor dismissed the whole dispute as “absurd.”", "the whole dispute as “absurd.”"),
+    # a quotation right after reported speech, hanging from its cue, ends it
+    ('He also said he was best placed to get a peace deal because he is a negotiator, "like you folks."',
+     'he was best placed to get a peace deal because he is a negotiator, "like you folks."'),
 ])
 def test_quotes_content_span_is_exact(code, text, content):
     q = _quote(code(text), content.strip("“”,"))

@@ -513,6 +513,8 @@ class QuoteFinder:
                     f.end = r.end  # a quote a longer content has taken: this one ends with it too
         for f in sorted(found, key=lambda f: f.start):
             if not f.regions:
+                self._quoted_tail(doc, f, regions, taken)
+            if not f.regions:
                 continue
             sent = f.cue.sent
             p_start, p_end = _paragraph(text, f.cue.idx)
@@ -537,6 +539,19 @@ class QuoteFinder:
                 _cut_after_partial_quote(text, f)
                 _quote_before_cue(text, f)
         return taken
+
+    def _quoted_tail(self, doc: Any, f: Found, regions: list[Region], taken: set[int]) -> None:
+        """'said he is best placed to get a deal because he's a negotiator, "like you folks."': a
+        quotation right after reported speech, hanging from the same cue, ends it."""
+        text = doc_text(doc)
+        for n, r in enumerate(regions):
+            if r.start < f.end:
+                continue
+            if n not in taken and text[f.end:r.start].strip() in {",", ""} and r.end <= f.cue.sent.end_char \
+                    and _hangs_from(doc, r, f.cue) and _is_long(text, r):
+                f.regions.append(r)
+                taken.add(n)
+            return
 
     def _carry_on(self, text: str, f: Found, found: list[Found], regions: list[Region],
                   taken: set[int]) -> None:
