@@ -16,6 +16,17 @@ def test_quotes_nested_direct_quote_reported_once(code, text, outer):
     assert holding[0].cue is not None and holding[0].cue.text.startswith(outer)
 
 
+@pytest.mark.parametrize(("text", "inner_cue"), [
+    ("\u201cI told him that we would win the county by ten points,\u201d the mayor said on Sunday.", "told"),
+    ("The senator said she had \u201cvery serious concerns about the long-term goals of the industry.\u201d",
+     "concerns"),
+])
+def test_quotes_a_saying_inside_a_quotation_is_reported_by_the_outer_quote(code, text, inner_cue):
+    art = code(text)
+    assert all(q.cue.text != inner_cue for q in art.quotes), [(q.cue.text, q.content.text) for q in art.quotes]
+    assert any(q.direct and q.cue.text == "said" for q in art.quotes)
+
+
 @pytest.mark.parametrize(("text", "needle", "speaker"), [
     # a colon ending the paragraph before the quotation
     ('The governor spoke after the vote. She said:\n\n"We will appeal this ruling, and we will win in the end."',

@@ -1108,7 +1108,9 @@ def annotate(article: Article, res: Any) -> Article:
     if resolver is not None and speakers:
         resolver.set_quote_speakers(speakers)
     # nested quotations stay in user_data (claims, resolver) but are reported once, by the outer one
-    article.quotes = [q for f, q in zip(found, quotes, strict=True) if not _inside_quoted_content(text, f, found)]
+    regions = quote_regions(text)
+    article.quotes = [q for f, q in zip(found, quotes, strict=True)
+                      if not _inside_quoted_content(text, f, found) and not _quoted_saying(text, f, regions)]
     doc.user_data[KEY] = list(zip(found, quotes, strict=True))
     return article
 
@@ -1121,6 +1123,13 @@ def _inside_quoted_content(text: str, f: Found, found: list[Found]) -> bool:
         return False
     return any(g is not f and g.start <= f.start and f.end <= g.end
                and (g.end - g.start > f.end - f.start or g.cue.i < f.cue.i) for g in found)
+
+
+def _quoted_saying(text: str, f: Found, regions: list[Region]) -> bool:
+    """Reported speech whose cue stands inside a quotation ('"I told him that we would win,"
+    she said', '"serious concerns about the industry"'): the quoted speaker's words, which the
+    article reports as the outer quotation; its speaker still serves the resolver and claims."""
+    return not has_double_mark(text[f.start:f.end]) and _in_regions(f.cue, regions)
 
 
 def found_quotes(article: Article) -> list[tuple[Found, Quote]]:
