@@ -110,3 +110,17 @@ def test_quotes_a_saying_quoted_inside_a_quotation_leaves_it_to_the_outer_cue(co
     q = _quote(code(text), "Director Comey said")
     assert q.content.text.startswith("“Director Comey") and q.direct
     assert q.cue.start > text.index("”") and speaker in q.speaker.text
+
+
+@pytest.mark.parametrize(("text", "first", "second", "speaker"), [
+    ('The prime minister said on Monday that he will "try to form a stable government" and insisted that '
+     'his party was "still the strongest force in the country."', "try to form", "strongest force", "minister"),
+    ('Republicans were quick to respond, with the senator tweeting that it was a "disaster" for the city and '
+     'asking, "How can someone with such bad judgement run the state?"', "disaster", "How can someone",
+     "senator"),
+])
+def test_quotes_a_conjoined_cue_with_its_own_content_is_another_attribution(code, text, first, second, speaker):
+    art = code(text)
+    a, b = _quote(art, first), _quote(art, second)
+    assert a is not b and second not in a.content.text
+    assert b.speaker is not None and speaker in b.speaker.text

@@ -288,6 +288,8 @@ def _subject(cue: Any) -> Any:
     for n, anc in enumerate(cue.ancestors):
         if n >= 4:
             break
+        if n == 0 and cue.dep_ == "conj" and anc.dep_ == "ccomp":
+            continue  # 'X said it was A and added that B': the reported clause's subject is not X
         for c in anc.children:
             if c.dep_ in {"nsubj", "csubj"} and c.i != cue.i:
                 return c
@@ -444,7 +446,7 @@ class QuoteFinder:
         if best is None:
             return None
         _, _, score, rel, head = best
-        skip = _leading_date(head) if rel == "ccomp" else set()
+        skip = _leading_date(head) | self._conjoined_attributions(head) if rel == "ccomp" else set()
         start, end = _trim(text, *_chars(t for t in content_tokens(cue, rel, head)
                                          if p_start <= t.idx < p_end and t.i not in skip))
         if end <= start:
@@ -455,6 +457,20 @@ class QuoteFinder:
             end = _with_quoted_conjunct(text, cue, end, p_end, self._is_cue)
         cs, ce = _cue_span(cue)
         return Found(start, end, cue, cs, ce, rel, score, _subject(cue), kind=self.lex.kind(lemma), head=head)
+
+    def _conjoined_attributions(self, head: Any) -> set[int]:
+        """'said that he will "try …" and insisted that his party was …', 'tweeting that it was a
+        "disaster" and asking, "How …?"': a conjoined cue with a content of its own is another
+        attribution; its tokens, and the conjunction before it, are not this content."""
+        out: set[int] = set()
+        for c in head.children:
+            if c.dep_ != "conj" or c.i < head.i or not self._is_cue(c) \
+                    or not any(g.dep_ in {"ccomp", "xcomp"} and g.i > c.i for g in c.children):
+                continue
+            out.update(t.i for t in c.subtree)
+            out.update(g.i for g in head.children if g.dep_ in {"cc", "punct"} and head.i < g.i < c.i
+                       and not g.is_quote)
+        return out
 
     def _is_cue(self, tok: Any) -> bool:
         """A verb the lexicon reads as a cue with a clause or a quotation ('vowed', 'tweeted')."""
