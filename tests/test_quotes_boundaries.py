@@ -64,6 +64,9 @@ def test_quotes_a_title_is_not_a_quotation(code, text):
      "which the senator described as “a reckless gamble,”"),
     # 'as' with an adjective: the object and its quoted description are one content
     ("The governor dismissed the whole dispute as “absurd.”", "the whole dispute as “absurd.”"),
+    # a cue inside a dash parenthesis: the content ends at the closing dash
+    ('The governor - who once said he would "shut the whole agency down" within a year - spoke on Monday '
+     'about the budget.', 'he would "shut the whole agency down" within a year'),
     # a quotation right after reported speech, hanging from its cue, ends it
     ('He also said he was best placed to get a peace deal because he is a negotiator, "like you folks."',
      'he was best placed to get a peace deal because he is a negotiator, "like you folks."'),

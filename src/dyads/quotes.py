@@ -247,6 +247,22 @@ def _opens_with_mark(text: str, start: int, end: int) -> bool:
                             and len(words) > 1 and words[1][:1] in DOUBLE_MARKS)
 
 
+DASH = re.compile(r"[ \t](?:[—–]|--?)[ \t]|[—–]")
+
+
+def _before_closing_dash(text: str, cue: Any, start: int, end: int) -> int:
+    """'Trump - who previously said he would "bomb …" oil fields - said at a rally …': a cue inside
+    a dash parenthesis has its content end at the closing dash."""
+    sent_start = cue.sent.start_char
+    opening = [m for m in DASH.finditer(text, sent_start, cue.idx)]
+    if len(opening) % 2 == 0:
+        return end  # no dash open before the cue
+    closing = DASH.search(text, max(start, cue.idx), end)
+    if closing is None:
+        return end
+    return _trim(text, start, closing.start())[1] if closing.start() > start else end
+
+
 def _leading_date(head: Any) -> set[int]:
     """Tokens of a date the parse hung on the reported clause before its subject ('said on
     Monday it would …'): they date the saying, not what was said."""
@@ -453,6 +469,7 @@ class QuoteFinder:
             return None
         start, end = _with_complements(text, cue, rel, start, end, p_end)
         start = _from_relative_object(cue, rel, start)
+        end = _before_closing_dash(text, cue, start, end)
         if rel == "ccomp":
             end = _with_quoted_conjunct(text, cue, end, p_end, self._is_cue)
         cs, ce = _cue_span(cue)
