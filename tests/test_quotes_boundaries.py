@@ -64,6 +64,9 @@ def test_quotes_a_title_is_not_a_quotation(code, text):
      "which the senator described as “a reckless gamble,”"),
     # 'as' with an adjective: the object and its quoted description are one content
     ("The governor dismissed the whole dispute as “absurd.”", "the whole dispute as “absurd.”"),
+    # a naming cue, its object, an aside, then the quoted name
+    ("The governor lashed out at his rival on the radio, calling him, among other things, “a failed mayor.”",
+     "him, among other things, “a failed mayor.”"),
     # a cue inside a dash parenthesis: the content ends at the closing dash
     ('The governor - who once said he would "shut the whole agency down" within a year - spoke on Monday '
      'about the budget.', 'he would "shut the whole agency down" within a year'),

@@ -580,11 +580,25 @@ class QuoteFinder:
         for n, r in enumerate(regions):
             if r.start < f.end:
                 continue
-            if n not in taken and text[f.end:r.start].strip() in {",", ""} and r.end <= f.cue.sent.end_char \
-                    and _hangs_from(doc, r, f.cue) and _is_long(text, r):
+            if n in taken or r.end > f.cue.sent.end_char:
+                return
+            gap = text[f.end:r.start]
+            if gap.strip() in {",", ""} and _hangs_from(doc, r, f.cue) and _is_long(text, r) \
+                    or self._naming_aside(doc, f, gap):
                 f.regions.append(r)
                 taken.add(n)
             return
+
+    def _naming_aside(self, doc: Any, f: Found, gap: str) -> bool:
+        """'calling him, among other things, "a failed candidate."': a naming cue's object and its
+        quoted name, with only an aside between them that the parse took elsewhere."""
+        if f.relation != "dobj" or self.lex.score(f.cue.lemma_.lower(), "oprd") < self.lex.threshold:
+            return False
+        aside = gap.strip()
+        if not (aside.startswith(",") and aside.endswith(",")) or len(aside.split()) > 6:
+            return False
+        span = doc.char_span(f.end, f.end + len(gap), alignment_mode="contract")
+        return span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
 
     def _carry_on(self, text: str, f: Found, found: list[Found], regions: list[Region],
                   taken: set[int]) -> None:
