@@ -87,3 +87,15 @@ def test_quotes_unresolved_speaker_keeps_span(code, text):
 @pytest.mark.parametrize("text", ["Russia and Iran signed a trade agreement in Tehran on Monday."])
 def test_quotes_none_in_plain_narration(code, text):
     assert code(text).quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "As the minister noted in her speech, the economy is growing faster than expected.",
+    "The economy, as the minister noted, is growing faster than expected.",
+])
+def test_quotes_an_as_aside_attributes_its_clause(code, text):
+    quotes = [q for q in code(text).quotes if q.cue.text == "noted"]
+    assert len(quotes) == 1, [(q.cue.text, q.content.text) for q in code(text).quotes]
+    content = quotes[0].content.text
+    assert content.lower().startswith("the economy") and "growing faster than expected" in content
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith("minister")

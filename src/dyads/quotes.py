@@ -12,7 +12,8 @@ Shapes handled:
   quotes after a sentence that ends with their cue (``X said in a statement. "…"``);
 * indirect speech (``X said (that) …``, ``…, X told reporters``, ``X claimed …``) with partial
   quotes inside (``says its drills are a "just countermeasure"``);
-* ``according to X, …`` and ``…, according to X``; parenthetical cues (``X, he said, did "Y"``);
+* ``according to X, …`` and ``…, according to X``; parenthetical cues (``X, he said, did "Y"``)
+  and asides (``As X noted, …``, ``…, as X noted, …``);
 * quotations signed with a dash and a name, on their line or alone on the next one (``"…" ―
   Jane Doe``, ``"…"¶¶- Sanders.``: vox pops, epigraphs, fact checks), and tweets embedded as text
   (``… — Jane Doe (@janedoe) July 5, 2016``);
@@ -460,6 +461,8 @@ class QuoteFinder:
             if best is None or key[:2] > best[:2]:
                 best = key
         if best is None:
+            if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+                return self._as_aside(cue)
             return None
         _, _, score, rel, head = best
         skip = _leading_date(head) | self._conjoined_attributions(head) if rel == "ccomp" else set()
@@ -506,6 +509,23 @@ class QuoteFinder:
             if c.dep_ == "prep" and c.lower_ in {"from", "by"} and any(g.dep_ == "pobj" for g in c.children):
                 return True
         return False
+
+    def _as_aside(self, cue: Any) -> Found | None:
+        """'As The Daily Caller reported, S' / 'S, as Trump noted': the content is the clause the
+        aside stands in, the source the aside's subject."""
+        src = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+        lemma = cue.lemma_.lower()
+        score = self.lex.score(lemma, PARENTHETICAL)
+        if src is None or score < self.lex.threshold:
+            return None
+        text = doc_text(cue.doc)
+        p_start, p_end = _paragraph(text, cue.idx)
+        start, end = _trim(text, *_chars(t for t in cue.head.subtree if t.i not in {x.i for x in cue.subtree}
+                                         and p_start <= t.idx < p_end))
+        if end <= start:
+            return None
+        cs, ce = _cue_span(cue)
+        return Found(start, end, cue, cs, ce, PARENTHETICAL, score, src, kind=self.lex.kind(lemma), head=cue.head)
 
     def _according(self, tok: Any) -> Found | None:
         """"according to X, S" / "S, according to X": the content is S, the source X."""
