@@ -80,3 +80,13 @@ def test_quotes_a_speech_verb_after_a_clause_with_a_quote_reports_the_clause(cod
     (q,) = [q for q in code(text).quotes if "strategic goals" in q.content.text]
     assert q.content.text == "Trump and Clinton have \"very different strategic goals,\""
     assert q.cue.text == "said"
+
+
+def test_quotes_a_sentence_that_is_only_an_attribution_is_the_cue(code):
+    # a full stop where the comma belongs: '"…." Trump said.'
+    text = ("The candidate spoke on Wednesday. \u201cI hope you are able to find the thirty thousand emails "
+            "that are missing.\u201d Trump said.")
+    q = _contents(code(text)).get(
+        "\u201cI hope you are able to find the thirty thousand emails that are missing.\u201d")
+    assert q is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "Trump"

@@ -750,6 +750,9 @@ class QuoteFinder:
         # a quote ending its sentence ('"…." It was …') lends no cue to the next sentence
         last_char = text[r.start:r.end].rstrip("\"“”„«»'` \n")[-1:]
         if last_char == "." and after and not after[0].is_lower:
+            bare = self._bare_attribution(after)  # '"… missing." Trump said.': a full stop for a comma
+            if bare is not None:
+                return bare
             after = []
         verbs = [t for t in after if t.pos_ in {"VERB", "AUX"}]
         for t in verbs:
@@ -771,6 +774,19 @@ class QuoteFinder:
             if colon is not None:
                 before = _tokens_before(doc, colon.end, _paragraph(text, len(prev) - 1)[0])
         return self._cue_before(before) or self._cue_of_last_sentence(doc, span.start, p_start)
+
+    def _bare_attribution(self, after: list[Any]) -> Any:
+        """The cue of a sentence that is only an attribution ('Trump said.', 'said Jane Doe.')."""
+        if len(after) > 7 or after[-1].text not in {".", "!"}:
+            return None
+        ids = {t.i for t in after}
+        for t in after:
+            if t.pos_ == "VERB" and self.lex.score(t.lemma_.lower(), "quote") >= self.lex.threshold \
+                    and all(c.i in ids for c in t.children) \
+                    and any(c.dep_ in SUBJECTS for c in t.children) \
+                    and not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in t.children):
+                return t
+        return None
 
     def _cue_of_last_sentence(self, doc: Any, start: int, p_start: int) -> Any:
         """'Lau said in a statement. "There are no …"', 'He explained.¶¶"…"': the sentence right
