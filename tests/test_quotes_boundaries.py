@@ -64,6 +64,10 @@ def test_quotes_a_title_is_not_a_quotation(code, text):
      "which the senator described as “a reckless gamble,”"),
     # 'as' with an adjective: the object and its quoted description are one content
     ("The governor dismissed the whole dispute as “absurd.”", "the whole dispute as “absurd.”"),
+    # a that-clause the parse hangs on the cue as an adverbial clause is still its content
+    ("The surgeon gave no details, saying in his statement only that he was “refining some operational "
+     "practices and streamlining some staff assignments.”",
+     "only that he was “refining some operational practices and streamlining some staff assignments.”"),
     # a naming cue, its object, an aside, then the quoted name
     ("The governor lashed out at his rival on the radio, calling him, among other things, “a failed mayor.”",
      "him, among other things, “a failed mayor.”"),

@@ -171,6 +171,8 @@ def _relations(cue: Any) -> Iterable[tuple[str, Any]]:
             for p in c.children:  # 'as' may take an adjective: 'dismissed X as "absurd"'
                 if p.dep_ in {"pobj", "pcomp"} or c.lower_ == "as" and p.pos_ == "ADJ" and p.dep_ != "advmod":
                     yield f"prep_{c.lower_}", p
+        elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            yield "ccomp", c  # 'saying in a statement only that he was …': a that-clause is a complement
         elif dep in {"ccomp", "dobj", "xcomp", "advcl", "acl", "oprd", "parataxis"}:
             yield dep, c
     if cue.dep_ == "parataxis" and any(c.dep_ in SUBJECTS for c in cue.children) \
