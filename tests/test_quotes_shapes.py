@@ -99,3 +99,11 @@ def test_quotes_an_as_aside_attributes_its_clause(code, text):
     content = quotes[0].content.text
     assert content.lower().startswith("the economy") and "growing faster than expected" in content
     assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith("minister")
+
+
+def test_quotes_an_as_aside_after_a_quotation_attributes_the_quotation(code):
+    text = ("Still, the fact that the race \u201cis a dead heat right now,\u201d as the senator said on the radio "
+            "on Monday, only magnifies the importance of every decision.")
+    (q,) = [q for q in code(text).quotes if q.cue.text == "said"]
+    assert q.content.text.endswith("\u201cis a dead heat right now,\u201d")
+    assert "magnifies" not in q.content.text

@@ -243,6 +243,12 @@ def _with_quoted_conjunct(text: str, cue: Any, end: int, p_end: int, is_cue: Cal
     return end
 
 
+def _after_closing_mark(text: str, pos: int) -> bool:
+    """``pos`` follows a quotation's closing mark and at most a comma ('"…," as Cruz said'): the
+    aside attributes that quotation, which the quotation rules handle."""
+    return text[:pos].rstrip(" \t,")[-1:] in {"\"", "”", "»"}
+
+
 def _opens_with_mark(text: str, start: int, end: int) -> bool:
     """The span's words start inside a quotation: a mark opens it, after at most its conjunction."""
     words = text[start:end].split(maxsplit=1)
@@ -463,7 +469,8 @@ class QuoteFinder:
             if best is None or key[:2] > best[:2]:
                 best = key
         if best is None:
-            if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+            mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+            if cue.dep_ == "advcl" and mark is not None and not _after_closing_mark(text, mark.idx):
                 return self._as_aside(cue)
             return None
         _, _, score, rel, head = best
