@@ -150,11 +150,12 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _subtree_span(tok: Any, exclude: Any = None) -> tuple[int, int]:
-    if exclude is None:
-        return _chars(tok.subtree)
-    skip = {t.i for t in exclude.subtree}
-    return _chars(t for t in tok.subtree if t.i not in skip)
+def _subtree_span(tok: Any, exclude: Any = None, within: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Character span of ``tok``'s subtree without ``exclude``'s subtree, keeping only tokens that
+    start inside ``within`` (a paragraph) when given."""
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    lo, hi = within if within is not None else (0, len(doc_text(tok.doc)))
+    return _chars(t for t in tok.subtree if t.i not in skip and lo <= t.idx < hi)
 
 
 def _cue_span(cue: Any) -> tuple[int, int]:
@@ -262,9 +263,7 @@ DASH = re.compile(r"[ \t](?:[—–]|--?)[ \t]|[—–]")
 def _before_closing_dash(text: str, cue: Any, start: int, end: int) -> int:
     """'Trump - who previously said he would "bomb …" oil fields - said at a rally …': a cue inside
     a dash parenthesis has its content end at the closing dash."""
-    sent_start = cue.sent.start_char
-    opening = [m for m in DASH.finditer(text, sent_start, cue.idx)]
-    if len(opening) % 2 == 0:
+    if len(DASH.findall(text, cue.sent.start_char, cue.idx)) % 2 == 0:
         return end  # no dash open before the cue
     closing = DASH.search(text, max(start, cue.idx), end)
     if closing is None:
@@ -528,9 +527,7 @@ class QuoteFinder:
         if src is None or score < self.lex.threshold:
             return None
         text = doc_text(cue.doc)
-        p_start, p_end = _paragraph(text, cue.idx)
-        start, end = _trim(text, *_chars(t for t in cue.head.subtree if t.i not in {x.i for x in cue.subtree}
-                                         and p_start <= t.idx < p_end))
+        start, end = _trim(text, *_subtree_span(cue.head, exclude=cue, within=_paragraph(text, cue.idx)))
         if end <= start:
             return None
         cs, ce = _cue_span(cue)
@@ -870,8 +867,7 @@ def _subject_after(tok: Any, quote_start: int, p_end: int) -> tuple[Any, Any]:
 
 
 def _clause_start(doc: Any, pos: int) -> int:
-    """Where the sentence holding character ``pos`` starts, within its paragraph, after a
-    leading connective ('But', 'And') or adverbial of the narrator ending in a comma."""
+    """Where the sentence holding character ``pos`` starts, within its paragraph."""
     text = doc_text(doc)
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     if span is None:
