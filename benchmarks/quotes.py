@@ -53,6 +53,9 @@ def score(pred_path: str, gold_path: str, direct: bool) -> dict:
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
+THAT_QUOTED = "that+q"  # a that-clause with a quotation in it, pooled into the '*' back-off score
+
+
 def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
     """Count, for every (lemma, relation) the finder can read, how often its content matches a gold
     content whose cue holds the lemma: the basis of the scores in data/speech_verbs.json. Contents
@@ -66,6 +69,7 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
         QuoteFinder,
         _chars,
         _cue_span,
+        _is_that_clause,
         _paragraph,
         _relations,
         _trim,
@@ -109,7 +113,10 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
                 quoted = has_double_mark(doc.text[f.start:f.end])
                 finder._attach_regions(doc, [f], regions)
                 ok = hit(golds, f)
-                for key in (rel, rel + QUOTED) if quoted else (rel,):
+                keys = [rel, rel + QUOTED] if quoted else [rel]
+                if quoted and rel == "ccomp" and f.cue.pos_ == "VERB" and _is_that_clause(f.head):
+                    keys.append(THAT_QUOTED)
+                for key in keys:
                     c = counts[lemma][key]
                     c[0] += 1
                     c[1] += ok
@@ -128,8 +135,17 @@ def main() -> None:
     a = ap.parse_args()
     if a.learn:
         counts = learn(load_rows("train", a.limit))
-        rules = {lemma: {rel: round((h + 0.5) / (n + 1), 3) for rel, (n, h) in rels.items() if n >= 3 and h >= 2}
+        rules = {lemma: {rel: round((h + 0.5) / (n + 1), 3) for rel, (n, h) in rels.items()
+                         if n >= 3 and h >= 2 and rel != THAT_QUOTED}
                  for lemma, rels in counts.items() if lemma.isalpha()}
+        # the back-off for a verb with no score of its own for a quoted clause: that-clauses with a
+        # quotation, pooled over all such verbs
+        pooled = [counts[lemma][THAT_QUOTED] for lemma in counts
+                  if THAT_QUOTED in counts[lemma] and "ccomp+q" not in rules.get(lemma, {})]
+        n, h = sum(c[0] for c in pooled), sum(c[1] for c in pooled)
+        from dyads.quotes import load_cue_lexicon
+
+        rules["*"] = {"quote": load_cue_lexicon().score("*", "quote"), "ccomp+q": round((h + 0.5) / (n + 1), 3)}
         print(json.dumps({k: v for k, v in sorted(rules.items()) if v}, indent=1))
         return
     rows = load_rows(a.split, a.limit)

@@ -107,3 +107,20 @@ def test_quotes_an_as_aside_after_a_quotation_attributes_the_quotation(code):
     (q,) = [q for q in code(text).quotes if q.cue.text == "said"]
     assert q.content.text.endswith("\u201cis a dead heat right now,\u201d")
     assert "magnifies" not in q.content.text
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ('The mayor grumbled that the new stadium was "a monument to vanity" and a waste of money.',
+     'that the new stadium was "a monument to vanity" and a waste of money', "The mayor"),
+    ("On Tuesday the union griped to reporters that the contract offer was \u201can insult to every nurse.\u201d",
+     "that the contract offer was \u201can insult to every nurse.\u201d", "the union"),
+])
+def test_quotes_an_unlisted_verb_with_a_quoted_that_clause_is_a_cue(code, text, content, speaker):
+    # neither verb is in the lexicon: the back-off score for a that-clause with a quotation applies
+    (q,) = code(text).quotes
+    assert q.content.text == content and q.direct
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_quotes_an_unlisted_verb_with_a_plain_that_clause_is_no_cue(code):
+    assert code("The mayor grumbled that the new stadium was a monument to vanity.").quotes == []

@@ -172,13 +172,18 @@ def _relations(cue: Any) -> Iterable[tuple[str, Any]]:
             for p in c.children:  # 'as' may take an adjective: 'dismissed X as "absurd"'
                 if p.dep_ in {"pobj", "pcomp"} or c.lower_ == "as" and p.pos_ == "ADJ" and p.dep_ != "advmod":
                     yield f"prep_{c.lower_}", p
-        elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+        elif dep == "advcl" and _is_that_clause(c):
             yield "ccomp", c  # 'saying in a statement only that he was …': a that-clause is a complement
         elif dep in {"ccomp", "dobj", "xcomp", "advcl", "acl", "oprd", "parataxis"}:
             yield dep, c
     if cue.dep_ == "parataxis" and any(c.dep_ in SUBJECTS for c in cue.children) \
             and not any(c.dep_ in {"ccomp", "dobj"} for c in cue.children):
         yield PARENTHETICAL, cue.head  # 'X, he said, did Y' / 'X did Y, he said': the clause around
+
+
+def _is_that_clause(head: Any) -> bool:
+    """A clause opened by 'that' ('the mayor grumbled that the plan was "a disaster"')."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
 
 
 def content_tokens(cue: Any, rel: str, head: Any) -> list[Any]:
@@ -442,7 +447,11 @@ class QuoteFinder:
         lemmas = doc.to_array([LEMMA]).reshape(-1)
         lower = doc.to_array(["LOWER"]).reshape(-1)
         hits = np.nonzero(np.isin(lemmas, ids) | np.isin(lower, ids))[0]
-        return [doc[int(i)] for i in hits]
+        # any verb whose that-clause may hold a quotation: its lemma may be too rare to be listed
+        that = np.nonzero(lower == doc.vocab.strings["that"])[0]
+        extra = {t.head.head.i for t in (doc[int(i)] for i in that)
+                 if t.dep_ == "mark" and t.head.dep_ in {"ccomp", "advcl"} and t.head.head.pos_ == "VERB"}
+        return [doc[i] for i in sorted(extra.union(int(i) for i in hits))]
 
     def _from_cue(self, cue: Any) -> Found | None:
         lemma = cue.lemma_.lower()
@@ -456,6 +465,8 @@ class QuoteFinder:
         for rel, head in _relations(cue):
             plain = s = self.lex.score(lemma, rel)
             quoted = self.lex.score(lemma, rel + QUOTED)
+            if not quoted and rel == "ccomp" and cue.pos_ == "VERB" and _is_that_clause(head):
+                quoted = self.lex.score("*", rel + QUOTED)  # backing off for lemmas seen too rarely
             if quoted and has_double_mark(text[slice(*_chars(content_tokens(cue, rel, head)))]):
                 s = quoted
             if s < self.lex.threshold or not p_start <= head.idx < p_end:
