@@ -319,6 +319,8 @@ def _subject(cue: Any) -> Any:
             break
         if n == 0 and cue.dep_ == "conj" and anc.dep_ == "ccomp":
             continue  # 'X said it was A and added that B': the reported clause's subject is not X
+        if anc.dep_ in {"acl", "ccomp"} and _is_that_clause(anc):
+            continue  # 'X denied that a shakeup is coming, explaining …': not 'shakeup'
         for c in anc.children:
             if c.dep_ in {"nsubj", "csubj"} and c.i != cue.i:
                 return c
@@ -361,30 +363,47 @@ def _repair_speaker(f: Found) -> None:
         return
     if _in_regions(f.cue, f.regions):
         return
-    f.source = _speaker_near_cue(f.cue, f.regions)
+    f.source = _speaker_near_cue(f.cue, f.regions, f.start if f.start > f.cue_start else len(doc_text(f.cue.doc)))
+
+
+def _inherit_repaired_speakers(found: list[Found]) -> None:
+    """'"…," said Skelly, explaining he …': a participle with no speaker of its own takes the one
+    found for the cue it hangs from, which the parse may only have given after repair."""
+    by_cue = {f.cue.i: f.source for f in found if f.source is not None}
+    for f in found:
+        if f.source is None and f.cue.dep_ in INHERITS_SUBJECT and f.cue.tag_ == "VBG":
+            f.source = by_cue.get(f.cue.head.i)
 
 
 def _in_regions(tok: Any, regions: list[Region]) -> bool:
     return any(r.start <= tok.idx < r.end for r in regions)
 
 
-def _speaker_near_cue(cue: Any, regions: list[Region]) -> Any:
+def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> Any:
+    """The nearest subject-like word beside the cue outside the marks; after the cue it must come
+    before the content ('X, who …, said the message was …': not 'message')."""
     for c in cue.children:
         if c.dep_ in SUBJECTS and not _in_regions(c, regions):
             return c
     doc, sent = cue.doc, cue.sent
     before = doc[max(sent.start, cue.i - 8):cue.i]
+    if len(before) > 1 and _in_regions(before[-2], regions) and before[-2].is_quote \
+            and not _in_regions(before[-1], regions) and _names_someone(before[-1]):
+        return before[-1]  # '"…," Bozell answers': the parse took the name for part of the verb
     quote_before = any(_in_regions(t, regions) for t in before[-2:]) if len(before) else False
     if quote_before or (len(before) and before[-1].is_punct):
         for t in doc[cue.i + 1:min(sent.end, cue.i + 8)]:  # '"…," said X' / '"…," tweeted X'
-            if t.is_punct or _in_regions(t, regions):
+            if t.is_punct or _in_regions(t, regions) or t.idx >= content_start:
                 break
             if (t.pos_ == "ADP" and not (cue.lower_ == "according" and t.i == cue.i + 1)) or t.ent_type_ in WHEN:
                 break  # 'said Thursday on the radio' names no speaker after the cue
-            if t.pos_ in {"PROPN", "NOUN", "PRON"}:
+            if t.pos_ in {"PROPN", "NOUN", "PRON"} or _names_someone(t):
                 return _phrase_head(t, cue.i + 1)
         if quote_before:
             return None
+        opening = _opening_subject(cue)
+        if opening is not None and not any(sent.start_char <= r.start and r.end <= cue.idx for r in regions):
+            return opening
         for t in reversed(before):  # '"…," X, a local councillor, said': an appositive before the cue
             if _in_regions(t, regions) or t.is_quote:
                 break
@@ -397,6 +416,24 @@ def _speaker_near_cue(cue: Any, regions: list[Region]) -> Any:
         if t.pos_ in {"PROPN", "NOUN", "PRON"}:
             return t
     return None
+
+
+def _opening_subject(cue: Any) -> Any:
+    """'One attendee, who like others spoke on the condition of anonymity, said …': the parse made
+    the opening words a clause of their own under the cue; its subject opens the sentence."""
+    for c in cue.children:
+        if c.i < cue.i and c.dep_ in {"ccomp", "advcl", "parataxis"}:
+            subj = next((g for g in c.children if g.dep_ in SUBJECTS), None)
+            if subj is not None and subj.left_edge.i == cue.sent.start:
+                return subj
+    return None
+
+
+def _names_someone(tok: Any) -> bool:
+    """A name the tagger misread ('said Skelly' with Skelly an adverb): a capitalised word that
+    is neither a date nor a common word at the head of a sentence."""
+    return tok.pos_ in {"PROPN", "NOUN", "PRON"} or tok.is_title and tok.is_alpha and tok.ent_type_ not in WHEN \
+        and not tok.is_sent_start and tok.pos_ in {"ADV", "ADJ", "VERB", "X"}
 
 
 def _phrase_head(tok: Any, lo: int) -> Any:
@@ -434,6 +471,7 @@ class QuoteFinder:
         for f in found:
             if f.regions:
                 _repair_speaker(f)
+        _inherit_repaired_speakers(found)
         return _dedupe(found, regions)
 
     def _cue_tokens(self, doc: Any) -> list[Any]:
