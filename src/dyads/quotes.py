@@ -57,6 +57,8 @@ INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
 WHEN = {"DATE", "TIME"}  # entity types that never speak
+# cues whose object is the hearer: '"…," Ramos told AFP' is Ramos speaking to AFP
+TELLS = {"tell", "inform", "assure", "remind", "warn", "urge", "advise", "promise", "notify", "caution"}
 PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
 SIGNED = "signature"  # the relation of a quotation signed with a dash and a name ('"…" ― Sonya Herridge')
 # A signature: a dash, then a name of capitalised words (with the usual particles), then at most a
@@ -385,6 +387,8 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
     for c in cue.children:
         if c.dep_ in SUBJECTS and not _in_regions(c, regions):
             return c
+    if cue.tag_ == "VBG" and cue.dep_ in INHERITS_SUBJECT:
+        return _outer_subject(cue, regions)  # '…, telling the crowd, "…"': not the crowd
     doc, sent = cue.doc, cue.sent
     before = doc[max(sent.start, cue.i - 8):cue.i]
     if len(before) > 1 and _in_regions(before[-2], regions) and before[-2].is_quote \
@@ -392,7 +396,8 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
         return before[-1]  # '"…," Bozell answers': the parse took the name for part of the verb
     quote_before = any(_in_regions(t, regions) for t in before[-2:]) if len(before) else False
     if quote_before or (len(before) and before[-1].is_punct):
-        for t in doc[cue.i + 1:min(sent.end, cue.i + 8)]:  # '"…," said X' / '"…," tweeted X'
+        after = doc[cue.i + 1:min(sent.end, cue.i + 8)] if cue.lemma_.lower() not in TELLS else []
+        for t in after:  # '"…," said X' / '"…," tweeted X'
             if t.is_punct or _in_regions(t, regions) or t.idx >= content_start:
                 break
             if (t.pos_ == "ADP" and not (cue.lower_ == "according" and t.i == cue.i + 1)) or t.ent_type_ in WHEN:
@@ -415,6 +420,20 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
             break
         if t.pos_ in {"PROPN", "NOUN", "PRON"}:
             return t
+    return None
+
+
+def _outer_subject(cue: Any, regions: list[Region]) -> Any:
+    """The subject of the nearest clause above a participle, outside the marks and outside the
+    reported clauses it may have been hung in; the noun a participle qualifies ('a reporter asking')."""
+    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return cue.head
+    for anc in cue.ancestors:
+        if anc.dep_ in {"acl", "ccomp"} and _is_that_clause(anc):
+            continue
+        subj = next((c for c in anc.children if c.dep_ in SUBJECTS and c.i != cue.i), None)
+        if subj is not None and not _in_regions(subj, regions):
+            return subj
     return None
 
 
