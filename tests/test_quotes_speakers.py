@@ -15,6 +15,16 @@ def _speakers(article) -> dict[str, str | None]:
     return {q.cue.text: (q.speaker.text if q.speaker else None) for q in article.quotes}
 
 
+def _parsed(rows: str, ents: list[str] | None = None) -> Doc:
+    """A parse written by hand, one token per line: text, head index, dep, pos, tag, lemma."""
+    cols = [line.split() for line in rows.strip().splitlines()]
+    words = [c[0] for c in cols]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "'s"} for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[int(c[1]) for c in cols],
+               deps=[c[2] for c in cols], pos=[c[3] for c in cols], tags=[c[4] for c in cols],
+               lemmas=[c[5] for c in cols], sent_starts=[True] + [False] * (len(cols) - 1), ents=ents)
+
+
 @pytest.mark.parametrize(("text", "cue", "speaker"), [
     # the tagger reads the names as an adverb and as part of the verb
     ("\u201cHaving the voter file and two people who understand it is valuable,\u201d said Skelly, "
@@ -52,17 +62,43 @@ def test_quotes_a_participle_speaks_for_its_clause_not_for_its_hearer(code):
 
 
 def test_quotes_the_hearer_after_tell_is_not_the_speaker():
-    # a parse seen on real text, built by hand: 'told' hangs on the quote's verb with no subject
-    words = ['"', "We", "lost", ",", '"', "Ramos", ",", "58", ",", "told", "AFP", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words,
-              spaces=[False, True, False, False, True, False, True, False, True, True, False, False],
-              heads=[2, 2, 2, 2, 2, 2, 5, 5, 5, 2, 9, 2],
-              deps=["punct", "nsubj", "ROOT", "punct", "punct", "npadvmod", "punct", "appos", "punct", "conj",
-                    "dobj", "punct"],
-              pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN",
-                   "PUNCT"],
-              tags=["``", "PRP", "VBD", ",", "''", "NNP", ",", "CD", ",", "VBD", "NNP", "."],
-              lemmas=['"', "we", "lose", ",", '"', "Ramos", ",", "58", ",", "tell", "AFP", "."],
-              sent_starts=[True] + [False] * 11)
+    # a parse seen on real text: 'told' hangs on the quote's verb with no subject
+    doc = _parsed("""
+        " 2 punct PUNCT `` "
+        We 2 nsubj PRON PRP we
+        lost 2 ROOT VERB VBD lose
+        , 2 punct PUNCT , ,
+        " 2 punct PUNCT '' "
+        Ramos 2 npadvmod PROPN NNP Ramos
+        , 5 punct PUNCT , ,
+        58 5 appos NUM CD 58
+        , 5 punct PUNCT , ,
+        told 2 conj VERB VBD tell
+        AFP 9 dobj PROPN NNP AFP
+        . 2 punct PUNCT . .
+    """)
     (f,) = QuoteFinder(load_cue_lexicon()).find(doc)
     assert f.cue.text == "told" and f.source is not None and f.source.text == "Ramos"
+
+
+def test_quotes_a_date_the_parse_made_the_subject_never_speaks():
+    doc = _parsed("""
+        Saturday 5 nsubj PROPN NNP Saturday
+        at 0 prep ADP IN at
+        the 3 det DET DT the
+        convention 1 pobj NOUN NN convention
+        Warren 5 npadvmod PROPN NNP Warren
+        said 5 ROOT VERB VBD say
+        he 7 nsubj PRON PRP he
+        lost 5 ccomp VERB VBD lose
+        . 5 punct PUNCT . .
+    """, ents=["B-DATE", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"])
+    (f,) = QuoteFinder(load_cue_lexicon()).find(doc)
+    assert f.source is not None and f.source.text == "Warren"
+
+
+def test_quotes_an_age_is_a_person_though_tagged_as_a_date(code):
+    text = ("\u201cHe has always been an amazing leader,\u201d said the 46-year-old. \u201cNow he will work "
+            "for you.\u201d")
+    quotes = code(text).quotes
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["the 46-year-old"]

@@ -368,6 +368,24 @@ def _repair_speaker(f: Found) -> None:
     f.source = _speaker_near_cue(f.cue, f.regions, f.start if f.start > f.cue_start else len(doc_text(f.cue.doc)))
 
 
+def _names_an_age(tok: Any) -> bool:
+    """'the 46-year-old said': a person the tagger read as a date."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.nbor(-2).lower_ == "year"
+
+
+def _speaker_before_cue(cue: Any, regions: list[Region]) -> Any:
+    """'Saturday at the convention Sen. Jane Roe (D-MA) said …': the parse took a date for the
+    subject; the speaker is the nearest noun before the cue outside marks and parentheses."""
+    depth = 0
+    for t in reversed(cue.doc[cue.sent.start:cue.i]):
+        depth += (t.text == ")") - (t.text == "(")
+        if depth > 0 or t.text in "()" or _in_regions(t, regions) or t.ent_type_ in WHEN:
+            continue
+        if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"compound", "flat", "poss", "pobj"}:
+            return t
+    return None
+
+
 def _inherit_repaired_speakers(found: list[Found]) -> None:
     """'"…," said Skelly, explaining he …': a participle with no speaker of its own takes the one
     found for the cue it hangs from, which the parse may only have given after repair."""
@@ -491,6 +509,9 @@ class QuoteFinder:
             if f.regions:
                 _repair_speaker(f)
         _inherit_repaired_speakers(found)
+        for f in found:
+            if f.source is not None and f.source.ent_type_ in WHEN and not _names_an_age(f.source):
+                f.source = _speaker_before_cue(f.cue, regions)
         return _dedupe(found, regions)
 
     def _cue_tokens(self, doc: Any) -> list[Any]:
