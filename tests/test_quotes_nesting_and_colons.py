@@ -54,8 +54,9 @@ def test_quotes_object_and_complement_are_one_content(code, text, needle):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
+    # the name right after the quotation, not its appositive, the day or the radio
     ('“We need a new plan for the harbor,” Flynn, a local councillor, said Thursday morning on the radio.',
-     "councillor"),
+     "Flynn"),
 ])
 def test_quotes_speaker_is_no_date_or_prepositional_object(code, text, speaker):
     q = next(q for q in code(text).quotes if q.direct)

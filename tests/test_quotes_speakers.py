@@ -102,3 +102,40 @@ def test_quotes_an_age_is_a_person_though_tagged_as_a_date(code):
             "for you.\u201d")
     quotes = code(text).quotes
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["the 46-year-old"]
+
+
+def test_quotes_the_object_of_prompt_speaks_its_infinitive(code):
+    text = ('At one point, Cruz coached Trump to "breathe." That prompted Rubio to make a joke about yoga and '
+            'call Trump "very flexible," a nod to his changes of position.')
+    assert _speakers(code(text)).get("call") == "Rubio"
+
+
+def test_quotes_the_speaker_after_a_quotation_comes_before_its_appositive():
+    # a parse seen on real text: 'told' without a subject, a long relative clause before it
+    doc = _parsed("""
+        " 19 punct PUNCT `` "
+        We 2 nsubj PRON PRP we
+        lost 19 ccomp VERB VBD lose
+        , 19 punct PUNCT , ,
+        " 19 punct PUNCT '' "
+        an 7 det DET DT an
+        intelligence 7 compound NOUN NN intelligence
+        source 19 npadvmod NOUN NN source
+        , 7 punct PUNCT , ,
+        who 12 nsubjpass PRON WP who
+        was 12 auxpass AUX VBD be
+        not 12 neg PART RB not
+        authorized 7 relcl VERB VBN authorize
+        to 14 aux PART TO to
+        speak 12 xcomp VERB VB speak
+        on 14 prep ADP IN on
+        the 17 det DET DT the
+        record 15 pobj NOUN NN record
+        , 7 punct PUNCT , ,
+        told 19 ROOT VERB VBD tell
+        Fox 21 compound PROPN NNP Fox
+        News 19 dobj PROPN NNP News
+        . 19 punct PUNCT . .
+    """)
+    (f,) = QuoteFinder(load_cue_lexicon()).find(doc)
+    assert f.source is not None and f.source.text == "source"

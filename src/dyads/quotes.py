@@ -57,6 +57,9 @@ INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
 WHEN = {"DATE", "TIME"}  # entity types that never speak
+# verbs whose object does what their xcomp says: 'That prompted Rubio to call Trump "…"' (Rubio calls)
+OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "lead", "allow", "push", "encourage", "get", "cause", "inspire",
+                  "invite", "persuade", "convince", "order", "require", "want", "expect", "compel", "pressure"}
 # cues whose object is the hearer: '"…," Ramos told AFP' is Ramos speaking to AFP
 TELLS = {"tell", "inform", "assure", "remind", "warn", "urge", "advise", "promise", "notify", "caution"}
 PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
@@ -308,7 +311,8 @@ def _subject(cue: Any) -> Any:
         for c in cue.children:
             if c.dep_ == "poss":
                 return c
-    if any(c.dep_ in {"ccomp", "parataxis", "punct"} and c.i < cue.i for c in cue.children):
+    if any(c.dep_ in {"ccomp", "parataxis", "punct"} and c.i < cue.i for c in cue.children) \
+            and cue.lemma_.lower() not in TELLS:
         # inverted "…, said an official": the parse may call the speaker an object
         for c in cue.children:
             if c.i > cue.i and c.dep_ in {"dobj", "attr", "npadvmod", "oprd"} and c.pos_ in {"NOUN", "PROPN"} \
@@ -316,9 +320,16 @@ def _subject(cue: Any) -> Any:
                 return c
     if cue.dep_ not in INHERITS_SUBJECT:
         return None
+    below, infinitive = cue, cue.tag_ != "VBG"
     for n, anc in enumerate(cue.ancestors):
         if n >= 4:
             break
+        if infinitive and below.dep_ == "xcomp" and anc.lemma_.lower() in OBJECT_CONTROL:
+            obj = next((c for c in anc.children if c.dep_ == "dobj" and c.i < below.i), None)
+            if obj is not None:  # 'That prompted Rubio to joke and call Trump "…"': Rubio calls
+                return obj
+        infinitive = infinitive and below.dep_ in {"xcomp", "conj"}
+        below = anc
         if n == 0 and cue.dep_ == "conj" and anc.dep_ == "ccomp":
             continue  # 'X said it was A and added that B': the reported clause's subject is not X
         if anc.dep_ in {"acl", "ccomp"} and _is_that_clause(anc):
@@ -427,9 +438,15 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
         opening = _opening_subject(cue)
         if opening is not None and not any(sent.start_char <= r.start and r.end <= cue.idx for r in regions):
             return opening
-        for t in reversed(before):  # '"…," X, a local councillor, said': an appositive before the cue
+        # '"…," X, a local councillor, said' / '"…," an official, who was not authorized to speak on
+        # the record, told …': the noun phrase right after the quotation, before its appositive
+        after_quote: list[Any] = []
+        for t in reversed(doc[max(sent.start, cue.i - 30):cue.i]):
             if _in_regions(t, regions) or t.is_quote:
-                break
+                return next((_phrase_head(a, a.i) for a in after_quote
+                             if a.pos_ in {"PROPN", "NOUN", "PRON"} and a.ent_type_ not in WHEN), None)
+            after_quote.insert(0, t)
+        for t in reversed(before):  # 'In a statement, her adviser, Jane Doe, said: "…"'
             if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.ent_type_ not in WHEN:
                 return t
         return None
