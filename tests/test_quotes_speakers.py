@@ -1,10 +1,11 @@
 """Speakers the parse misses or misplaces: a name the tagger misread beside the cue, a participle
 after a repaired speaker, a participle the parse hangs inside a reported clause, a subject the
-parse turned into a clause of its own, and the hearer of 'tell' or of a participle, who does not speak."""
+parse turned into a clause of its own, the hearer of 'tell' or of a participle (who does not
+speak), the object of 'prompt', a date and an age. Parses that the model gives only in longer
+articles are written by hand, one token per line."""
 
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -25,51 +26,98 @@ def _parsed(rows: str, ents: list[str] | None = None) -> Doc:
                lemmas=[c[5] for c in cols], sent_starts=[True] + [False] * (len(cols) - 1), ents=ents)
 
 
-@pytest.mark.parametrize(("text", "cue", "speaker"), [
-    # the tagger reads the names as an adverb and as part of the verb
-    ("\u201cHaving the voter file and two people who understand it is valuable,\u201d said Skelly, "
-     "explaining he had worked with both of them for years.", "said", "Skelly"),
-    ('"I can point to only two accomplishments. Besides that, not a single accomplishment," '
-     "Bozell answers.", "answers", "Bozell"),
-])
-def test_quotes_a_misread_name_beside_the_cue_is_the_speaker(code, text, cue, speaker):
-    assert _speakers(code(text)).get(cue) == speaker
+def _sources(doc: Doc) -> dict[str, str | None]:
+    return {f.cue.text: (f.source.text if f.source is not None else None)
+            for f in QuoteFinder(load_cue_lexicon()).find(doc)}
 
 
-def test_quotes_a_participle_takes_the_repaired_speaker_of_its_cue(code):
-    text = ("\u201cHaving the voter file and two people who understand it is valuable,\u201d said Skelly, "
-            "explaining he had worked with both of them for years.")
-    assert _speakers(code(text)).get("explaining") == "Skelly"
+def test_quotes_a_name_the_tagger_took_for_part_of_the_verb_is_the_speaker(code):
+    text = '"We can name only two real successes. Apart from that, not a single success," Okonkwo replies.'
+    assert _speakers(code(text)).get("replies") == "Okonkwo"
 
 
-def test_quotes_a_participle_hung_inside_a_reported_clause_takes_the_outer_subject(code):
-    text = ("Reached by phone, Bennett denied the notion that a campaign shakeup is coming, explaining "
-            "that he was unaware of the interview because he was \u201ctaking a day off.\u201d")
-    assert _speakers(code(text)).get("explaining") == "Bennett"
+def test_quotes_a_name_read_as_an_adverb_speaks_and_lends_itself_to_the_participle():
+    doc = _parsed("""
+        " 2 punct PUNCT `` "
+        We 2 nsubj PRON PRP we
+        won 5 ccomp VERB VBD win
+        , 2 punct PUNCT , ,
+        " 2 punct PUNCT '' "
+        said 5 ROOT VERB VBD say
+        Okonkwo 5 advmod ADV RB Okonkwo
+        , 5 punct PUNCT , ,
+        explaining 5 advcl VERB VBG explain
+        he 10 nsubj PRON PRP he
+        voted 8 ccomp VERB VBD vote
+        twice 10 advmod ADV RB twice
+        . 5 punct PUNCT . .
+    """)
+    assert _sources(doc) == {"said": "Okonkwo", "explaining": "Okonkwo"}
 
 
-def test_quotes_a_subject_the_parse_made_a_clause_still_speaks(code):
-    text = ("One attendee, who like others spoke on the condition of anonymity to discuss the private "
-            "meeting, said the message was that \"this is not going to be over in February.\"")
-    speakers = _speakers(code(text))
-    assert speakers.get("said") == "One attendee", speakers
+def test_quotes_a_participle_hung_inside_a_reported_clause_takes_the_outer_subject():
+    doc = _parsed("""
+        Novak 1 nsubj PROPN NNP Novak
+        denied 1 ROOT VERB VBD deny
+        the 3 det DET DT the
+        claim 1 dobj NOUN NN claim
+        that 8 mark SCONJ IN that
+        a 6 det DET DT a
+        merger 8 nsubj NOUN NN merger
+        is 8 aux AUX VBZ be
+        coming 3 acl VERB VBG come
+        , 8 punct PUNCT , ,
+        explaining 8 advcl VERB VBG explain
+        that 13 mark SCONJ IN that
+        she 13 nsubj PRON PRP she
+        was 10 ccomp AUX VBD be
+        " 13 punct PUNCT `` "
+        on 13 prep ADP IN on
+        leave 15 pobj NOUN NN leave
+        . 13 punct PUNCT . .
+        " 13 punct PUNCT '' "
+    """)
+    assert _sources(doc).get("explaining") == "Novak"
+
+
+def test_quotes_a_subject_the_parse_made_a_clause_of_its_own_still_speaks():
+    doc = _parsed("""
+        One 1 nummod NUM CD one
+        delegate 3 nsubj NOUN NN delegate
+        , 3 punct PUNCT , ,
+        speaking 6 advcl VERB VBG speak
+        privately 3 advmod ADV RB privately
+        , 6 punct PUNCT , ,
+        said 6 ROOT VERB VBD say
+        the 8 det DET DT the
+        mood 9 nsubj NOUN NN mood
+        was 6 ccomp AUX VBD be
+        that 14 mark SCONJ IN that
+        " 14 punct PUNCT `` "
+        we 14 nsubj PRON PRP we
+        will 14 aux AUX MD will
+        win 9 ccomp VERB VB win
+        . 6 punct PUNCT . .
+        " 6 punct PUNCT '' "
+    """)
+    assert _sources(doc).get("said") == "delegate"
 
 
 def test_quotes_a_participle_speaks_for_its_clause_not_for_its_hearer(code):
-    text = ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, \u201cSome people "
+    text = ("Harris seemed to be eager to comment on the incident in Ohio, telling the crowd, \u201cSome people "
             "get a little carried away, have you noticed that?\u201d")
-    assert _speakers(code(text)).get("telling") == "Clinton"
+    assert _speakers(code(text)).get("telling") == "Harris"
 
 
 def test_quotes_the_hearer_after_tell_is_not_the_speaker():
-    # a parse seen on real text: 'told' hangs on the quote's verb with no subject
+    # 'told' hangs on the quote's verb with no subject
     doc = _parsed("""
         " 2 punct PUNCT `` "
         We 2 nsubj PRON PRP we
         lost 2 ROOT VERB VBD lose
         , 2 punct PUNCT , ,
         " 2 punct PUNCT '' "
-        Ramos 2 npadvmod PROPN NNP Ramos
+        Ortiz 2 npadvmod PROPN NNP Ortiz
         , 5 punct PUNCT , ,
         58 5 appos NUM CD 58
         , 5 punct PUNCT , ,
@@ -77,8 +125,41 @@ def test_quotes_the_hearer_after_tell_is_not_the_speaker():
         AFP 9 dobj PROPN NNP AFP
         . 2 punct PUNCT . .
     """)
-    (f,) = QuoteFinder(load_cue_lexicon()).find(doc)
-    assert f.cue.text == "told" and f.source is not None and f.source.text == "Ramos"
+    assert _sources(doc) == {"told": "Ortiz"}
+
+
+def test_quotes_the_speaker_after_a_quotation_comes_before_its_appositive():
+    # 'told' with no subject, a long relative clause between the speaker and the cue
+    doc = _parsed("""
+        " 17 punct PUNCT `` "
+        We 2 nsubj PRON PRP we
+        lost 17 ccomp VERB VBD lose
+        , 17 punct PUNCT , ,
+        " 17 punct PUNCT '' "
+        an 6 det DET DT an
+        aide 17 npadvmod NOUN NN aide
+        , 6 punct PUNCT , ,
+        who 11 nsubjpass PRON WP who
+        was 11 auxpass AUX VBD be
+        not 11 neg PART RB not
+        allowed 6 relcl VERB VBN allow
+        to 13 aux PART TO to
+        speak 11 xcomp VERB VB speak
+        in 13 prep ADP IN in
+        public 14 pobj NOUN NN public
+        , 6 punct PUNCT , ,
+        told 17 ROOT VERB VBD tell
+        the 19 det DET DT the
+        radio 17 dobj NOUN NN radio
+        . 17 punct PUNCT . .
+    """)
+    assert _sources(doc) == {"told": "aide"}
+
+
+def test_quotes_the_object_of_prompt_speaks_its_infinitive(code):
+    text = ('At one point, Lee urged Park to "slow down." That prompted Kim to make a joke about traffic and '
+            'call Park "very fast," a jab at his record.')
+    assert _speakers(code(text)).get("call") == "Kim"
 
 
 def test_quotes_a_date_the_parse_made_the_subject_never_speaks():
@@ -86,56 +167,16 @@ def test_quotes_a_date_the_parse_made_the_subject_never_speaks():
         Saturday 5 nsubj PROPN NNP Saturday
         at 0 prep ADP IN at
         the 3 det DET DT the
-        convention 1 pobj NOUN NN convention
-        Warren 5 npadvmod PROPN NNP Warren
+        rally 1 pobj NOUN NN rally
+        Roe 5 npadvmod PROPN NNP Roe
         said 5 ROOT VERB VBD say
         he 7 nsubj PRON PRP he
         lost 5 ccomp VERB VBD lose
         . 5 punct PUNCT . .
     """, ents=["B-DATE", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"])
-    (f,) = QuoteFinder(load_cue_lexicon()).find(doc)
-    assert f.source is not None and f.source.text == "Warren"
+    assert _sources(doc) == {"said": "Roe"}
 
 
 def test_quotes_an_age_is_a_person_though_tagged_as_a_date(code):
-    text = ("\u201cHe has always been an amazing leader,\u201d said the 46-year-old. \u201cNow he will work "
-            "for you.\u201d")
-    quotes = code(text).quotes
-    assert [q.speaker.text if q.speaker else None for q in quotes] == ["the 46-year-old"]
-
-
-def test_quotes_the_object_of_prompt_speaks_its_infinitive(code):
-    text = ('At one point, Cruz coached Trump to "breathe." That prompted Rubio to make a joke about yoga and '
-            'call Trump "very flexible," a nod to his changes of position.')
-    assert _speakers(code(text)).get("call") == "Rubio"
-
-
-def test_quotes_the_speaker_after_a_quotation_comes_before_its_appositive():
-    # a parse seen on real text: 'told' without a subject, a long relative clause before it
-    doc = _parsed("""
-        " 19 punct PUNCT `` "
-        We 2 nsubj PRON PRP we
-        lost 19 ccomp VERB VBD lose
-        , 19 punct PUNCT , ,
-        " 19 punct PUNCT '' "
-        an 7 det DET DT an
-        intelligence 7 compound NOUN NN intelligence
-        source 19 npadvmod NOUN NN source
-        , 7 punct PUNCT , ,
-        who 12 nsubjpass PRON WP who
-        was 12 auxpass AUX VBD be
-        not 12 neg PART RB not
-        authorized 7 relcl VERB VBN authorize
-        to 14 aux PART TO to
-        speak 12 xcomp VERB VB speak
-        on 14 prep ADP IN on
-        the 17 det DET DT the
-        record 15 pobj NOUN NN record
-        , 7 punct PUNCT , ,
-        told 19 ROOT VERB VBD tell
-        Fox 21 compound PROPN NNP Fox
-        News 19 dobj PROPN NNP News
-        . 19 punct PUNCT . .
-    """)
-    (f,) = QuoteFinder(load_cue_lexicon()).find(doc)
-    assert f.source is not None and f.source.text == "source"
+    text = "\u201cThe port has never been busier,\u201d said the 52-year-old. \u201cWe hire every month.\u201d"
+    assert [q.speaker.text if q.speaker else None for q in code(text).quotes] == ["the 52-year-old"]

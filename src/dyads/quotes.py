@@ -57,10 +57,10 @@ INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
 WHEN = {"DATE", "TIME"}  # entity types that never speak
-# verbs whose object does what their xcomp says: 'That prompted Rubio to call Trump "…"' (Rubio calls)
+# verbs whose object does what their xcomp says: 'That led Kim to call Park "reckless"' (Kim calls)
 OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "lead", "allow", "push", "encourage", "get", "cause", "inspire",
                   "invite", "persuade", "convince", "order", "require", "want", "expect", "compel", "pressure"}
-# cues whose object is the hearer: '"…," Ramos told AFP' is Ramos speaking to AFP
+# cues whose object is the hearer: '"…," Ortiz told the radio' is Ortiz speaking to the radio
 TELLS = {"tell", "inform", "assure", "remind", "warn", "urge", "advise", "promise", "notify", "caution"}
 PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
 SIGNED = "signature"  # the relation of a quotation signed with a dash and a name ('"…" ― Sonya Herridge')
@@ -326,14 +326,14 @@ def _subject(cue: Any) -> Any:
             break
         if infinitive and below.dep_ == "xcomp" and anc.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in anc.children if c.dep_ == "dobj" and c.i < below.i), None)
-            if obj is not None:  # 'That prompted Rubio to joke and call Trump "…"': Rubio calls
+            if obj is not None:  # 'That led Kim to joke and call Park "reckless"': Kim calls
                 return obj
         infinitive = infinitive and below.dep_ in {"xcomp", "conj"}
         below = anc
         if n == 0 and cue.dep_ == "conj" and anc.dep_ == "ccomp":
             continue  # 'X said it was A and added that B': the reported clause's subject is not X
         if anc.dep_ in {"acl", "ccomp"} and _is_that_clause(anc):
-            continue  # 'X denied that a shakeup is coming, explaining …': not 'shakeup'
+            continue  # 'X denied that a merger was near, explaining …': not 'merger'
         for c in anc.children:
             if c.dep_ in {"nsubj", "csubj"} and c.i != cue.i:
                 return c
@@ -380,12 +380,12 @@ def _repair_speaker(f: Found) -> None:
 
 
 def _names_an_age(tok: Any) -> bool:
-    """'the 46-year-old said': a person the tagger read as a date."""
+    """'the 52-year-old said': a person the tagger read as a date."""
     return tok.lower_ == "old" and tok.i >= 2 and tok.nbor(-2).lower_ == "year"
 
 
 def _speaker_before_cue(cue: Any, regions: list[Region]) -> Any:
-    """'Saturday at the convention Sen. Jane Roe (D-MA) said …': the parse took a date for the
+    """'Saturday at the rally Sen. Jane Roe (D-MA) said …': the parse took a date for the
     subject; the speaker is the nearest noun before the cue outside marks and parentheses."""
     depth = 0
     for t in reversed(cue.doc[cue.sent.start:cue.i]):
@@ -398,7 +398,7 @@ def _speaker_before_cue(cue: Any, regions: list[Region]) -> Any:
 
 
 def _inherit_repaired_speakers(found: list[Found]) -> None:
-    """'"…," said Skelly, explaining he …': a participle with no speaker of its own takes the one
+    """'"…," said Okonkwo, explaining he …': a participle with no speaker of its own takes the one
     found for the cue it hangs from, which the parse may only have given after repair."""
     by_cue = {f.cue.i: f.source for f in found if f.source is not None}
     for f in found:
@@ -412,17 +412,17 @@ def _in_regions(tok: Any, regions: list[Region]) -> bool:
 
 def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> Any:
     """The nearest subject-like word beside the cue outside the marks; after the cue it must come
-    before the content ('X, who …, said the message was …': not 'message')."""
+    before the content ('X, who …, said the mood was …': not 'mood')."""
     for c in cue.children:
         if c.dep_ in SUBJECTS and not _in_regions(c, regions):
             return c
     if cue.tag_ == "VBG" and cue.dep_ in INHERITS_SUBJECT:
-        return _outer_subject(cue, regions)  # '…, telling the crowd, "…"': not the crowd
+        return _outer_subject(cue, regions)  # '…, telling the audience, "…"': not the audience
     doc, sent = cue.doc, cue.sent
     before = doc[max(sent.start, cue.i - 8):cue.i]
     if len(before) > 1 and _in_regions(before[-2], regions) and before[-2].is_quote \
             and not _in_regions(before[-1], regions) and _names_someone(before[-1]):
-        return before[-1]  # '"…," Bozell answers': the parse took the name for part of the verb
+        return before[-1]  # '"…," Okonkwo replies': the parse took the name for part of the verb
     quote_before = any(_in_regions(t, regions) for t in before[-2:]) if len(before) else False
     if quote_before or (len(before) and before[-1].is_punct):
         after = doc[cue.i + 1:min(sent.end, cue.i + 8)] if cue.lemma_.lower() not in TELLS else []
@@ -438,8 +438,8 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
         opening = _opening_subject(cue)
         if opening is not None and not any(sent.start_char <= r.start and r.end <= cue.idx for r in regions):
             return opening
-        # '"…," X, a local councillor, said' / '"…," an official, who was not authorized to speak on
-        # the record, told …': the noun phrase right after the quotation, before its appositive
+        # '"…," X, a local councillor, said' / '"…," an aide, who was not allowed to speak in
+        # public, told …': the noun phrase right after the quotation, before its appositive
         after_quote: list[Any] = []
         for t in reversed(doc[max(sent.start, cue.i - 30):cue.i]):
             if _in_regions(t, regions) or t.is_quote:
@@ -460,7 +460,7 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
 
 def _outer_subject(cue: Any, regions: list[Region]) -> Any:
     """The subject of the nearest clause above a participle, outside the marks and outside the
-    reported clauses it may have been hung in; the noun a participle qualifies ('a reporter asking')."""
+    reported clauses it may have been hung in; the noun a participle qualifies ('a voter shouting')."""
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return cue.head
     for anc in cue.ancestors:
@@ -473,7 +473,7 @@ def _outer_subject(cue: Any, regions: list[Region]) -> Any:
 
 
 def _opening_subject(cue: Any) -> Any:
-    """'One attendee, who like others spoke on the condition of anonymity, said …': the parse made
+    """'One delegate, who like several others asked not to be named, said …': the parse made
     the opening words a clause of their own under the cue; its subject opens the sentence."""
     for c in cue.children:
         if c.i < cue.i and c.dep_ in {"ccomp", "advcl", "parataxis"}:
@@ -484,7 +484,7 @@ def _opening_subject(cue: Any) -> Any:
 
 
 def _names_someone(tok: Any) -> bool:
-    """A name the tagger misread ('said Skelly' with Skelly an adverb): a capitalised word that
+    """A name the tagger misread ('said Okonkwo' with Okonkwo an adverb): a capitalised word that
     is neither a date nor a common word at the head of a sentence."""
     return tok.pos_ in {"PROPN", "NOUN", "PRON"} or tok.is_title and tok.is_alpha and tok.ent_type_ not in WHEN \
         and not tok.is_sent_start and tok.pos_ in {"ADV", "ADJ", "VERB", "X"}
