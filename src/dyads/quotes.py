@@ -431,7 +431,7 @@ def _speaker_near_cue(cue: Any, regions: list[Region], content_start: int) -> An
                 break
             if (t.pos_ == "ADP" and not (cue.lower_ == "according" and t.i == cue.i + 1)) or t.ent_type_ in WHEN:
                 break  # 'said Thursday on the radio' names no speaker after the cue
-            if t.pos_ in {"PROPN", "NOUN", "PRON"} or _names_someone(t):
+            if _names_someone(t):
                 return _phrase_head(t, cue.i + 1)
         if quote_before:
             return None
@@ -484,8 +484,8 @@ def _opening_subject(cue: Any) -> Any:
 
 
 def _names_someone(tok: Any) -> bool:
-    """A name the tagger misread ('said Okonkwo' with Okonkwo an adverb): a capitalised word that
-    is neither a date nor a common word at the head of a sentence."""
+    """A noun or pronoun, or a name the tagger misread ('said Okonkwo' with Okonkwo an adverb): a
+    capitalised word that is neither a date nor a common word at the head of a sentence."""
     return tok.pos_ in {"PROPN", "NOUN", "PRON"} or tok.is_title and tok.is_alpha and tok.ent_type_ not in WHEN \
         and not tok.is_sent_start and tok.pos_ in {"ADV", "ADJ", "VERB", "X"}
 
