@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyads.readers import Item, read_inputs
+from dyads.io.readers import Item, read_inputs
 from dyads.runner import Runner, RunStats, annotate, annotate_to_arrow
 from dyads.runner.local import LocalRunner
 

@@ -18,7 +18,7 @@ import time
 from multiprocessing import get_context
 from pathlib import Path
 
-from dyads.nlp import DEFAULT_MODEL
+from dyads.config import DEFAULT_MODEL
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/data/bench/news-corpus.jsonl.gz"
 

@@ -53,7 +53,7 @@ class Synthetic:
     """Batches shaped exactly like ``to_arrow`` output, generated with numpy."""
 
     def __init__(self, total: int, seed: int = 7) -> None:
-        from dyads.events.cameo import load_cameo, penta_class, quad_class
+        from dyads.annotate.events.cameo import load_cameo, penta_class, quad_class
         from dyads.store.arrow import code_prefix
 
         self.rng = np.random.default_rng(seed)
@@ -236,9 +236,9 @@ def to_arrow_rate(n_articles: int = 4000) -> None:
 
 def end_to_end(n: int, tmp: Path) -> None:
     import dyads
-    from dyads.readers import read_inputs
+    from dyads.io.readers import read_inputs
     from dyads.runner import annotate
-    from dyads.store.ingest import ingest
+    from dyads.services.ingest import ingest
 
     sample = tmp / "sample.jsonl"
     with gzip.open(CORPUS, "rt", encoding="utf-8") as f, open(sample, "w", encoding="utf-8") as out:

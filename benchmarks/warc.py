@@ -13,7 +13,7 @@ every 10th page crawled twice). Then it prints, in the same process:
 * extraction fidelity: share of articles whose extracted text is exactly the original
   headline + paragraphs, and share of pages where any boilerplate string reached the text;
 * ingest (unless --no-coding): articles/s for WARC -> DuckDB store (read, extract, code, write
-  with ``dyads.store.ingest``) against plain-text JSONL -> store; then, from the two stores, the
+  with ``dyads.services.ingest``) against plain-text JSONL -> store; then, from the two stores, the
   share of events whose evidence contains boilerplate (target 0), the share of articles whose
   (source, CAMEO, target) set equals the plain text's, and whether every evidence span indexes
   the stored text.
@@ -37,7 +37,7 @@ CORPUS = ROOT.parent / "shared/data/bench/news-corpus.jsonl.gz"
 UNDATED = "2005-01-01"  # the BBC set (2004-05) has no dates
 sys.path.insert(0, str(ROOT))  # the page templates live with the tests
 
-from tests.web.pages import BOILERPLATE_STRINGS, TEMPLATES, leaked  # noqa: E402
+from tests.io.web.pages import BOILERPLATE_STRINGS, TEMPLATES, leaked  # noqa: E402
 
 
 def stories(path: Path, n: int) -> Iterator[dict]:
@@ -106,8 +106,8 @@ def main() -> None:
     ap.add_argument("--no-coding", action="store_true", help="only read + extract")
     a = ap.parse_args()
 
+    from dyads.io.readers import ReadError, read_inputs
     from dyads.model import Article
-    from dyads.readers import ReadError, read_inputs
 
     items = list(stories(a.corpus, a.n))
     by_id = {f"https://news{i % 7}.example.com/story/{s['id']}": s for i, s in enumerate(items)}
@@ -133,8 +133,8 @@ def main() -> None:
 
         arts = [i for i in read_inputs([warc]) if isinstance(i, Article)]
         errors = [i for i in read_inputs([warc]) if isinstance(i, ReadError)]
-        from dyads.readers import ReadOptions
-        from dyads.web.warc import WarcReader
+        from dyads.io.readers import ReadOptions
+        from dyads.io.web.warc import WarcReader
 
         reader = WarcReader(ReadOptions())
         with open(warc, "rb") as f:
@@ -158,7 +158,7 @@ def main() -> None:
             return
 
         import dyads
-        from dyads.store.ingest import ingest
+        from dyads.services.ingest import ingest
 
         dyads.get_pipeline()  # load the model before timing
         rates = {}

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from dyads.events.classifier import features
-from dyads.nlp import load_nlp
+from dyads.annotate.events.classifier import features
+from dyads.nlp.load import load_nlp
 from dyads.splits import split_of
 
 VERSION = "penta-bow-2026.11.1"

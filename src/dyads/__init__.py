@@ -8,18 +8,18 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dyads.annotate.pipeline import Pipeline, get_pipeline
+from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError
 from dyads.model import Actor, Article, Entity, Event, Quote, Sentence, Span
-from dyads.pipeline import Pipeline
+from dyads.version import __version__
 
 if TYPE_CHECKING:
     from dyads.store import Store
 
-__version__ = "0.1.0"
 __all__ = [
     "Actor",
     "Article",
@@ -37,16 +37,10 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None) -> Pipeline:
-    """The process-wide pipeline for a spaCy model (loaded once per process)."""
-    return Pipeline(model)
-
-
 def code(text: str, date: str | None = None, *, id: str = "text", title: str | None = None,
          model: str | None = None) -> Article:
     """Code one text and return the annotated :class:`Article` (events, quotes, entities)."""
-    from dyads.readers import ReadError, ReadOptions, make_article
+    from dyads.io.readers import ReadError, ReadOptions, make_article
 
     item = make_article(id, text, ReadOptions(date=date), title=title)
     if isinstance(item, ReadError):
@@ -54,7 +48,7 @@ def code(text: str, date: str | None = None, *, id: str = "text", title: str | N
     return get_pipeline(model)(item)
 
 
-def open_store(path: str | Path = "dyads.duckdb", read_only: bool = False) -> Store:
+def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
     """Open (or create) the DuckDB event store at ``path``; see :mod:`dyads.store`.
 
     >>> with dyads.open_store("dyads.duckdb", read_only=True) as s:  # doctest: +SKIP

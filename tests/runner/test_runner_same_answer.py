@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from dyads.flatten import EVENT_COLUMNS, flat_event
+from dyads.io.readers import ReadError, read_inputs
+from dyads.io.rows import EVENT_COLUMNS, flat_event
 from dyads.model import Article
-from dyads.readers import ReadError, read_inputs
 from dyads.runner import RunStats, annotate, annotate_to_arrow
 from tests.runner.conftest import canonical
 

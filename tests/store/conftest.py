@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dyads.events.cameo import penta_class, quad_class
+from dyads.annotate.events.cameo import penta_class, quad_class
 from dyads.model import Actor, Article, Entity, Event, Location, Quote, Span
 from dyads.store import Store
 from dyads.store.schema import SCHEMAS

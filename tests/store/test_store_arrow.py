@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from dyads.readers import ReadError
+from dyads.io.readers import ReadError
 from dyads.store import concat_tables, content_hash, event_key, to_arrow
 from dyads.store.arrow import code_prefix, day_of, publisher
 from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES

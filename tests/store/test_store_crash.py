@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from dyads.services.ingest import ingest
 from dyads.store import Store
-from dyads.store.ingest import ingest
 from tests.store.conftest import snapshot
 
 PAIRS = [("Japan", "North Korea"), ("Russia", "Ukraine"), ("China", "Pakistan"), ("France", "Germany"),

@@ -11,8 +11,8 @@ import pytest
 
 from dyads.model import Article, Entity, Location, Quote, Span
 from dyads.store import Store
-from dyads.store.export import GKG_COLUMNS, export
-from dyads.store.export.gkg import GKG_FILE
+from dyads.store.export import export
+from dyads.store.export.gkg import GKG_COLUMNS, GKG_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT.parent / "shared" / "data" / "reference"

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from dyads.errors import DyadsError
-from dyads.readers import ReadError
+from dyads.io.readers import ReadError
 from dyads.store import Store, concat_tables, to_arrow
 from dyads.store.schema import SCHEMA_VERSION
 from tests.store.conftest import corpus_articles, snapshot

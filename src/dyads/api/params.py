@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Annotated, Any
+
+from fastapi import Query
 
 from dyads.api.problems import Problem
+from dyads.api.schemas import ErrorBody
 from dyads.errors import DyadsError, E
 from dyads.store.queries import parse_period
 
@@ -14,6 +18,16 @@ ROOT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)$")
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
 MAX_QUERY_CHARS = 200
+
+# The error responses of the read-only query routes, as /openapi.json lists them.
+QUERY_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A bad parameter (actor code, date, page size)."},
+    404: {"model": ErrorBody, "description": "An actor or article the store does not hold."},
+    422: {"model": ErrorBody, "description": "A parameter of the wrong type."},
+    503: {"model": ErrorBody, "description": "The store cannot be opened (missing, locked, not a store)."},
+}
+ActorParam = Annotated[str | None, Query(max_length=100, description="Actor code prefix: RUS matches RUSGOV.")]
+DateParam = Annotated[str | None, Query(max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD (included).")]
 
 
 def actor_code(param: str, value: str | None) -> str | None:
@@ -71,3 +85,9 @@ def text_query(value: str | None) -> str | None:
     if len(value) > MAX_QUERY_CHARS:
         raise Problem(400, E.E105.format(detail=f"q is {len(value)} characters; at most {MAX_QUERY_CHARS}"))
     return value.strip()
+
+
+def dates(since: str | None, until: str | None) -> dict[str, str | None]:
+    """``since``/``until`` keyword arguments for a query, from the two date parameters."""
+    lo, hi = date_range(since, until)
+    return {"since": lo, "until": hi}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dyads.annotate.events.cameo import load_cameo
 from dyads.api.schemas import ActorRef, ArticleEvent, ArticleQuote, ArticleView, TextSpan
-from dyads.events.cameo import load_cameo
 from dyads.model import Actor, Article
 
 

@@ -13,9 +13,9 @@ from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.output import Format, write_csv, write_jsonl, write_table
 from dyads.errors import DyadsError, E
-from dyads.flatten import EVENT_COLUMNS, flat_event
+from dyads.io.readers import Item, ReadError, read_inputs, valid_date
+from dyads.io.rows import EVENT_COLUMNS, flat_event
 from dyads.model import Article
-from dyads.readers import Item, ReadError, read_inputs, valid_date
 
 TABLE_COLUMNS = ["date", "source", "event", "target", "quad", "goldstein", "modality", "evidence"]
 
@@ -81,7 +81,7 @@ def code_command(
 
     Example: dyads code article.txt --date 2024-01-17 --format jsonl
     """
-    from dyads.events.cameo import load_cameo
+    from dyads.annotate.events.cameo import load_cameo
     from dyads.runner import annotate
 
     if date is not None and not valid_date(date):

@@ -9,22 +9,20 @@ from typing import Annotated
 import typer
 
 from dyads.cli.app import app
+from dyads.config import DEFAULT_DB
+from dyads.store.export import FORMATS
 
-
-class ExportFormat(StrEnum):
-    gdelt = "gdelt"
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
+ExportFormat = StrEnum("ExportFormat", [(name, name) for name in FORMATS])  # type: ignore[misc]
+DEFAULT_FORMAT = ExportFormat("gdelt")
 
 
 @app.command("export")
 def export_command(
     out: Annotated[Path, typer.Option(help="Folder to write into (created if missing).")],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.gdelt,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = DEFAULT_FORMAT,
     table: Annotated[list[str] | None, typer.Option(
         help="Table to export (repeatable; not for gdelt). Default: events and mentions.")] = None,
-    db: Annotated[Path, typer.Option(help="The DuckDB store to read.")] = Path("dyads.duckdb"),
+    db: Annotated[Path, typer.Option(help="The DuckDB store to read.")] = DEFAULT_DB,
 ) -> None:
     """Export the store: GDELT files, Parquet partitioned by month, CSV or JSONL.
 

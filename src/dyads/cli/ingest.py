@@ -11,11 +11,12 @@ import typer
 from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.output import write_table
+from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError, E
-from dyads.readers import valid_date
+from dyads.io.readers import valid_date
 
 if TYPE_CHECKING:
-    from dyads.store.ingest import IngestReport
+    from dyads.services.ingest import IngestReport
 
 DB_HELP = "The DuckDB store file (created if missing)."
 
@@ -23,7 +24,7 @@ DB_HELP = "The DuckDB store file (created if missing)."
 @app.command("ingest")
 def ingest_command(
     paths: options.Paths,
-    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("dyads.duckdb"),
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = DEFAULT_DB,
     date: options.Date = None,
     model: options.Model = None,
     workers: options.Workers = None,
@@ -41,7 +42,7 @@ def ingest_command(
 
     Example: dyads ingest news.jsonl.gz --db dyads.duckdb --workers 4
     """
-    from dyads.store.ingest import ingest
+    from dyads.services.ingest import ingest
 
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
@@ -71,15 +72,15 @@ def example_paths() -> list[Path]:
 
 @app.command("demo")
 def demo_command(
-    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("dyads.duckdb"),
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = DEFAULT_DB,
 ) -> None:
     """Code the bundled example stories, store them and show the events per dyad.
 
     Example: dyads demo && dyads dyad TUR SYR --by month
     """
-    from dyads.flatten import flat_event
+    from dyads.io.readers import ReadError, read_inputs
+    from dyads.io.rows import flat_event
     from dyads.model import Article
-    from dyads.readers import ReadError, read_inputs
     from dyads.runner import annotate
     from dyads.store import Store, queries
 

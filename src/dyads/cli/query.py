@@ -10,6 +10,7 @@ import typer
 
 from dyads.cli.app import app
 from dyads.cli.output import Format, write_rows
+from dyads.config import DEFAULT_DB
 
 DB_OPTION = typer.Option(help="The DuckDB store to read.")
 FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
@@ -33,7 +34,7 @@ def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: Format, title: st
 
 
 def _label(cameo: str) -> str:
-    from dyads.events.cameo import load_cameo
+    from dyads.annotate.events.cameo import load_cameo
 
     try:
         return load_cameo().get(cameo).label.replace(", not specified below", "")
@@ -57,7 +58,7 @@ def events_command(
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 042.")] = None,
     quad: Annotated[int | None, typer.Option(min=1, max=4, help="QuadClass 1-4.")] = None,
     limit: Annotated[int, typer.Option(min=0, help="At most this many events (0: all).")] = 1000,
-    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
     """List event records (one per event, however many articles reported it), by date.
@@ -89,7 +90,7 @@ def dyad_command(
     by: Annotated[Period, typer.Option(help="Period length.")] = Period.month,
     since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
     """A dyad over time: per period and direction (both, A>B, B>A), events by quad class, mean
@@ -110,7 +111,7 @@ def actors_command(
     country: Annotated[bool, typer.Option("--country", help="Group codes by country (RUSGOV, RUSMIL -> RUS).")] = False,
     since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
     """The actors in the most event records, as source or target.
@@ -128,7 +129,7 @@ def actors_command(
 @app.command("sql")
 def sql_command(
     query: Annotated[str, typer.Argument(help="One SELECT (or WITH ... SELECT) statement.")],
-    db: Annotated[Path, DB_OPTION] = Path("dyads.duckdb"),
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
     """Run one read-only SQL query on the store (tables: docs/store.md; SHOW TABLES lists them).

@@ -9,12 +9,13 @@ from typing import Annotated
 import typer
 
 from dyads.cli.app import app
+from dyads.config import DEFAULT_DB
 from dyads.errors import E
 
 
 @app.command("serve")
 def serve_command(
-    db: Annotated[Path, typer.Option(help="The DuckDB store to serve.")] = Path("dyads.duckdb"),
+    db: Annotated[Path, typer.Option(help="The DuckDB store to serve.")] = DEFAULT_DB,
     host: Annotated[str, typer.Option(
         help="Interface to listen on (0.0.0.0 exposes it to the network).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from dyads.cli.app import app
+from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError
 
 
@@ -37,7 +38,7 @@ def _say(message: str) -> None:
 @app.command("watch")
 def watch_command(
     feeds: Annotated[list[str], typer.Argument(help="Feed URLs (RSS/Atom) or local feed files.")],
-    db: Annotated[str, typer.Option(help="DuckDB store to keep current (created if missing).")] = "dyads.duckdb",
+    db: Annotated[str, typer.Option(help="DuckDB store to keep current (created if missing).")] = str(DEFAULT_DB),
     every: Annotated[str, typer.Option(help="Time between rounds: 90s, 15m, 1h.")] = "15m",
     once: Annotated[bool, typer.Option("--once", help="Run one round and exit.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per HTTP attempt.")] = 20.0,
@@ -56,8 +57,8 @@ def watch_command(
 
     Example: dyads watch https://example.com/world/rss.xml --db news.duckdb --every 15m
     """
-    from dyads.web.fetch import FetchPolicy, user_agent
-    from dyads.web.watch import parse_duration, run_watch
+    from dyads.io.web.fetch import FetchPolicy, user_agent
+    from dyads.services.watch import parse_duration, run_watch
 
     try:
         seconds = parse_duration(every, minimum=1.0)

@@ -1,6 +1,6 @@
 """Event classes for scoring: CAMEO root, PentaClass and QuadClass, of gold and predicted events.
 
-The scorer keeps its own small tables instead of asking the coder (``dyads.events.cameo``): a
+The scorer keeps its own small tables instead of asking the coder (``dyads.annotate.events.cameo``): a
 mistake in the coder's class tables must show up as errors here, not be hidden by sharing them.
 """
 

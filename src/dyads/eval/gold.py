@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dyads.errors import DyadsError, E
-from dyads.readers import valid_date
+from dyads.io.readers import valid_date
 
 CLASS_RANGES = {"penta": range(0, 5), "quad": range(1, 5)}
 

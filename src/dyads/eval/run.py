@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyads.readers import Item, ReadError, ReadOptions, make_article
+from dyads.io.readers import Item, ReadError, ReadOptions, make_article
 
 
 @dataclass(slots=True)

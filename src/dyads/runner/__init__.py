@@ -10,7 +10,7 @@ them, so all runners give the same answer. Two entry points:
   Arrow tables a worker built with the store's converter, for the single writer to load
   (``dyads ingest``). Workers never open the DuckDB file.
 
->>> from dyads.readers import read_inputs
+>>> from dyads.io.readers import read_inputs
 >>> for item in annotate(read_inputs(["news.jsonl.gz"]), workers=2):  # doctest: +SKIP
 ...     print(item.id, len(item.events))
 """
@@ -24,7 +24,7 @@ from functools import partial
 from typing import Any
 
 from dyads.errors import DyadsError, E
-from dyads.readers import Item
+from dyads.io.readers import Item
 from dyads.runner.base import SHARD_SIZE, Runner, RunStats, shards
 from dyads.runner.inprocess import InProcessRunner
 from dyads.runner.progress import track
@@ -118,7 +118,7 @@ def annotate(items: Iterable[Item], model: str | None = None, workers: int | Non
     return out
 
 
-def annotate_to_arrow(items: Iterable[Item], convert: Convert | None = None, model: str | None = None,
+def annotate_to_arrow(items: Iterable[Item], convert: Convert, model: str | None = None,
                       workers: int | None = None, dask: bool = False, scheduler: str | None = None, *,
                       runner: Runner | None = None, shard_size: int = SHARD_SIZE, ordered: bool = False,
                       stats: RunStats | None = None, progress: bool = False,
@@ -126,11 +126,10 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert | None = None, mod
     """Arrow tables per shard, as they complete (``ordered=True`` for input order).
 
     ``convert(items) -> {name: pyarrow.Table}`` runs in the worker on the annotated shard (its
-    Articles and ReadErrors, in order); it must be a module-level function so it pickles. The
-    default is the store's ``to_arrow``. The caller, a single writer, loads each result."""
+    Articles and ReadErrors, in order); it must be a module-level function so it pickles (the
+    store's is :func:`dyads.store.to_arrow`: the runner never imports the store). The caller, a
+    single writer, loads each result."""
     worker_count(workers, dask)
-    if convert is None:
-        from dyads.store import to_arrow as convert  # type: ignore[attr-defined,no-redef]
     name = resolve_model(model)
     task = partial(arrow_shard, convert=convert, model=name, batch_size=batch_size)
     flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from dyads.readers import Item
+from dyads.io.readers import Item
 from dyads.runner.worker import Shard, ShardStats
 
 SHARD_SIZE = 64

@@ -20,8 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.errors import E
+from dyads.io.readers import Item, ReadError
 from dyads.model import Article
-from dyads.readers import Item, ReadError
 
 Shard = list[Item]
 Tables = dict[str, Any]  # table name -> pyarrow.Table
@@ -96,7 +96,7 @@ def _exit_with(parent: int, every: float = 1.0) -> None:
 def resolve_model(model: str | None) -> str:
     """The model name this process would load; sent to workers so they load the same one (and a
     worker's own ``DYADS_SPACY_MODEL`` does not matter)."""
-    from dyads.nlp import model_name
+    from dyads.config import model_name
 
     return model_name(model)
 
@@ -104,7 +104,7 @@ def resolve_model(model: str | None) -> str:
 def load_pipeline(model: str | None) -> Any:
     """The process's pipeline. ``get_pipeline`` caches by the name it is given, and ``dyads.code``
     asks for the default as None: ask the same way, so one process never loads the model twice."""
-    from dyads import get_pipeline
+    from dyads.annotate.pipeline import get_pipeline
 
     return get_pipeline(None if model == resolve_model(None) else model)
 
@@ -181,8 +181,8 @@ def environment(model: str | None = None) -> dict[str, str]:
     import importlib.metadata as md
     from importlib import resources
 
-    import dyads
-    from dyads.nlp import model_name
+    from dyads.config import model_name
+    from dyads.version import __version__
 
     def version(dist: str) -> str:
         try:
@@ -196,7 +196,7 @@ def environment(model: str | None = None) -> dict[str, str]:
         digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     name = model_name(model)
     return {
-        "dyads": dyads.__version__,
+        "dyads": __version__,
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "spacy": version("spacy"),
         "model": f"{name} {version(name)}",

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dyads.io.readers import Item, ReadError
 from dyads.model import Actor, Article, Event
-from dyads.readers import Item, ReadError
 from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES
 
 Tables = dict[str, pa.Table]

@@ -137,7 +137,7 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> No
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and record the schema version, in one transaction."""
-    from dyads import __version__
+    from dyads.version import __version__
 
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     con.execute("BEGIN TRANSACTION")
@@ -172,7 +172,7 @@ def migrate_v1(con: duckdb.DuckDBPyConnection) -> None:
     """Schema version 1 -> 2 in one transaction: the wide `events` table becomes `event_records`
     (the fields every report shares, the counts, which mention is the first report) and the
     `events` view (the same columns and rows as the old table)."""
-    from dyads import __version__
+    from dyads.version import __version__
 
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     con.execute("SET enable_progress_bar = false")  # a long copy would draw DuckDB's bar on the terminal

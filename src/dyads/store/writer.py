@@ -32,9 +32,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError, E
+from dyads.io.readers import Item, ReadError
 from dyads.model import Article
-from dyads.readers import Item, ReadError
 from dyads.store import db
 from dyads.store.arrow import Tables, to_arrow
 from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES, EVENT_COUNTS, TABLE_SCHEMAS, quoted, stored_columns
@@ -277,7 +278,7 @@ class Store:
     def ingest(self, items: Sequence[Item]) -> int:
         """Store annotated articles (and record ReadErrors); returns how many articles were new.
 
-        The writer side of ``dyads.web.watch.Sink``."""
+        The writer side of ``dyads.services.watch.Sink``."""
         return self.write(to_arrow(items)).articles
 
     def record_errors(self, errors: Sequence[ReadError]) -> None:
@@ -373,6 +374,6 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
-def open_store(path: str | Path = "dyads.duckdb", read_only: bool = False, threads: int | None = None) -> Store:
+def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False, threads: int | None = None) -> Store:
     """Open (or create) the store at ``path``: ``with open_store("dyads.duckdb") as s: s.dyad("RUS", "PRK")``."""
     return Store.open(path, read_only=read_only, threads=threads)

@@ -1,5 +1,10 @@
 """Exports: GDELT 2.0 Events + Mentions and a GKG 2.1-style file (TSV), Parquet by month, CSV, JSONL.
 
+The formats are registered in :data:`FORMATS`, the one place ``dyads export --format`` reads (its
+choices and its help). To add a format, write ``export/NAME.py`` with a function
+``export(con, folder, tables) -> [paths written]`` (:data:`dyads.store.export.base.Exporter`) and
+add one line for it below. Formats are imported when used, so the command line starts fast.
+
 >>> from dyads.store import open_store
 >>> with open_store("dyads.duckdb", read_only=True) as s:  # doctest: +SKIP
 ...     export(s.con, "out/", "gdelt")
@@ -8,20 +13,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from dyads.errors import DyadsError, E
-from dyads.store import db
-from dyads.store.export.files import DEFAULT_TABLES, export_csv, export_jsonl, export_parquet
-from dyads.store.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, export_gdelt
-from dyads.store.export.gkg import GKG_COLUMNS, export_gkg
-from dyads.store.schema import SCHEMAS
 
-FORMATS = ("gdelt", "parquet", "csv", "jsonl")
+if TYPE_CHECKING:
+    import duckdb
 
-__all__ = ["DEFAULT_TABLES", "EVENT_COLUMNS", "FORMATS", "GKG_COLUMNS", "MENTION_COLUMNS", "export"]
+    from dyads.store.export.base import Exporter
+
+# format name (= module name here) -> what it writes
+FORMATS: dict[str, str] = {
+    "gdelt": "GDELT 2.0 Events + Mentions and a GKG 2.1-style file, tab-separated (tables ignored)",
+    "parquet": "each table as Parquet, partitioned by month",
+    "csv": "each table as CSV with a header",
+    "jsonl": "each table as JSON lines",
+}
+DEFAULT_TABLES = ("events", "mentions")
+
+__all__ = ["DEFAULT_TABLES", "FORMATS", "export", "exporter"]
+
+
+def exporter(fmt: str) -> Exporter:
+    """The writer of a registered format (E046 for an unknown name)."""
+    if fmt not in FORMATS:
+        raise DyadsError(E.E046.format(param="--format", value=fmt, what="an export format", use=", ".join(FORMATS)))
+    return import_module(f"{__name__}.{fmt}").export
 
 
 def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "gdelt",
@@ -30,9 +49,13 @@ def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "gdelt",
 
     ``gdelt`` always writes Events, Mentions and the GKG file (in that order); the other formats
     write ``tables``."""
+    import duckdb
+
+    from dyads.store import db
+    from dyads.store.schema import SCHEMAS
+
     folder = Path(out)
-    if fmt not in FORMATS:
-        raise DyadsError(E.E046.format(param="--format", value=fmt, what="an export format", use=", ".join(FORMATS)))
+    write = exporter(fmt)
     unknown = [t for t in tables if t not in SCHEMAS]
     if unknown:
         raise DyadsError(E.E046.format(param="--table", value=unknown[0], what="a store table",
@@ -44,9 +67,6 @@ def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "gdelt",
     if folder.exists() and not folder.is_dir():
         raise DyadsError(E.E049.format(path=folder, detail="not a folder"))
     try:
-        if fmt == "gdelt":
-            return [*export_gdelt(con, folder), export_gkg(con, folder)]
-        write = {"parquet": export_parquet, "csv": export_csv, "jsonl": export_jsonl}[fmt]
-        return [write(con, folder, t) for t in tables]
+        return write(con, folder, tables)
     except duckdb.Error as exc:
         raise DyadsError(E.E049.format(path=folder, detail=db.short(exc))) from None

@@ -9,9 +9,13 @@ column count. Written by DuckDB's COPY: millions of rows take seconds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
+
+from dyads.store.export.base import TSV, sql_path
+from dyads.store.export.gkg import export_gkg
 
 EVENTS_FILE = "dyads.export.CSV"
 MENTIONS_FILE = "dyads.mentions.CSV"
@@ -95,15 +99,8 @@ MENTION_COLUMNS: list[tuple[str, str]] = [
     ("Extras", "NULL"),
 ]
 
-TSV = "FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '', ESCAPE ''"
-
-
 def _select(columns: list[tuple[str, str]]) -> str:
     return ", ".join(f'{expr} AS "{name}"' for name, expr in columns)
-
-
-def _path(p: Path) -> str:
-    return str(p).replace("'", "''")
 
 
 def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
@@ -112,10 +109,15 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
     con.execute(f"""COPY (SELECT {_select(EVENT_COLUMNS)}
                           FROM events e LEFT JOIN articles a ON a.hash = e.article_hash
                           ORDER BY e.day NULLS LAST, e.event_key)
-                    TO '{_path(events)}' ({TSV})""")
+                    TO '{sql_path(events)}' ({TSV})""")
     con.execute(f"""COPY (SELECT {_select(MENTION_COLUMNS)}
                           FROM mentions m JOIN event_records e USING (event_key)
                           LEFT JOIN articles a ON a.hash = m.article_hash
                           ORDER BY e.day NULLS LAST, m.event_key, m.article_hash, m.evidence_start)
-                    TO '{_path(mentions)}' ({TSV})""")
+                    TO '{sql_path(mentions)}' ({TSV})""")
     return [events, mentions]
+
+
+def export(con: duckdb.DuckDBPyConnection, out: Path, tables: Sequence[str] = ()) -> list[Path]:
+    """The ``gdelt`` format: Events, Mentions and the GKG file, in that order (``tables`` unused)."""
+    return [*export_gdelt(con, out), export_gkg(con, out)]

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import duckdb
 
-from dyads.store.export.gdelt import TSV
+from dyads.store.export.base import TSV, sql_path
 
 GKG_FILE = "dyads.gkg.csv"
 
@@ -169,12 +169,8 @@ ORDER BY a.date NULLS LAST, a.hash
 """
 
 
-def _path(p: Path) -> str:
-    return str(p).replace("'", "''")
-
-
 def export_gkg(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     """Write ``out/dyads.gkg.csv`` (one GKG 2.1-style row per stored article); returns its path."""
     target = out / GKG_FILE
-    con.execute(f"COPY ({GKG_QUERY}) TO '{_path(target)}' ({TSV})")
+    con.execute(f"COPY ({GKG_QUERY}) TO '{sql_path(target)}' ({TSV})")
     return target

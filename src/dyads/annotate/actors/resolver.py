@@ -1,0 +1,453 @@
+"""Resolve a noun phrase (given by its head token) to an Actor.
+
+The resolver looks at the phrase around the head in the dependency parse (compounds, adjectives,
+possessives, appositions, "minister of X") and combines what the dictionaries say about its words:
+a country (name, demonym, capital), a government metonym, an IGO, a known person (whose role
+depends on the article date) and sector words (minister -> GOV, troops -> MIL). People the
+dictionary does not know take the country and sector of their apposition ("Kremlin spokesman Dmitry
+Peskov" -> RUSGOV) and keep it for later mentions in the same article ("Peskov said").
+Pronouns and simple references ("his country", "it", "the country", "we" in a quote) resolve to
+an earlier actor of the article. One resolver per article; it holds no global state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dyads.annotate.actors.dictionary import ActorDictionary, Entry
+from dyads.annotate.actors.matcher import Mention
+from dyads.annotate.geo.gazetteer import gazetteer
+from dyads.model import Actor
+from dyads.nlp.quotemarks import doc_text
+
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "case", "npadvmod", "quantmod"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+GROUP_ENTS = {"ORG", "NORP", "GPE"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+UNTAGGED_PLACE_MIN_POPULATION = 250_000
+FOREIGN_PLACE_MIN_POPULATION = 200_000
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+RELATIVE = {"who", "whom", "which", "that", "whose"}
+COUNTRY_NOUNS = {"country", "nation", "state", "government", "regime", "administration", "leadership"}
+# Dateline and byline at the start of a story: "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) --".
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’,-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .]{1,30})?[ \t]*"
+                      r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]")
+AGENCY = re.compile(r"\((?:Reuters|AP|AFP|dpa|Xinhua|TASS|Bloomberg|UPI|IANS|PTI|ANI|Interfax|Yonhap|"
+                    r"Anadolu|EFE|ANSA|Kyodo|Bernama|Sputnik|RIA Novosti|CNN|BBC)\)")
+
+
+@dataclass(slots=True)
+class Resolved:
+    """An actor code before it is tied to a text span."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    how: str
+    person: bool = False
+    plural: bool = False
+    at: int | None = None  # for pronouns: token index of the mention that names the actor
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+class ArticleActors:
+    """All actor knowledge of one article: mentions, people met so far, and the antecedents that
+    pronouns may point back to."""
+
+    def __init__(self, doc: Any, mentions: list[Mention], dictionary: ActorDictionary,
+                 pub_date: str | None) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.dictionary = dictionary
+        self.day = dt.date.fromisoformat(pub_date) if pub_date else None
+        self.mention_at: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.mention_at[i] = m
+        self.excluded = self._dateline_tokens(doc)
+        # token -> sentence bounds and token -> entity, computed once (Token.sent rescans the doc)
+        self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end)
+            for i in range(sent.start, sent.end):
+                self.sent_bounds[i] = bounds
+        self.ent_at: dict[int, Any] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.people: dict[str, Resolved] = {}  # lower-cased name or surname -> actor
+        self.history: list[tuple[int, Resolved]] = []  # (token index, actor) in text order
+        self.quote_speakers: list[tuple[int, int, Resolved]] = []  # (start char, end char, speaker)
+        self._cache: dict[int, Resolved | None] = {}
+        self._build_history()
+
+    # ---- public -------------------------------------------------------------------------
+    def actor_for(self, head: Any) -> Actor | None:
+        """The actor named by the phrase headed by ``head`` (a spaCy Token), or None."""
+        r = self.resolve(head)
+        if r is None:
+            return None
+        named = head
+        if r.at is not None and (head.pos_ == "PRON" or head.lower_ in RELATIVE):
+            named = self.doc[r.at]  # a pronoun: point at the words that name the actor
+        start, end = self.phrase_bounds(named)
+        text = self.text[start:end]
+        how = r.how if named is head else f"{r.how} ('{head.text}' at {head.idx})"
+        return Actor(code=r.code, country=r.country, sector=r.sector, name=r.name, text=text,
+                     start=start, end=end, how=how)
+
+    def resolve(self, head: Any) -> Resolved | None:
+        if head.i in self._cache:
+            return self._cache[head.i]
+        r = self._resolve(head)
+        self._cache[head.i] = r
+        return r
+
+    def set_quote_speakers(self, spans: list[tuple[int, int, Resolved]]) -> None:
+        """Speakers of quotations, so that "we"/"our" inside a quote resolve to them."""
+        self.quote_speakers = spans
+        self._cache = {i: r for i, r in self._cache.items() if self.doc[i].lower_ not in FIRST_PLURAL}
+
+    def phrase_bounds(self, head: Any) -> tuple[int, int]:
+        """Character span of the head and its pre-modifiers (not relative clauses, not preps)."""
+        toks = self._phrase(head)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return start, end
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.dictionary.country_names.get(code or "")
+
+    # ---- phrase analysis ------------------------------------------------------------------
+    def _phrase(self, head: Any) -> list[Any]:
+        toks = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in PHRASE_DEPS and c.i < head.i + 1 or c.dep_ in {"flat", "compound"}:
+                    if c.dep_ == "det" and c.lower_ not in {"the", "a", "an"}:
+                        continue
+                    toks.append(c)
+                    stack.append(c)
+        # a mention that starts inside the phrase extends it ("North Korea's" -> whole name)
+        extra = []
+        for t in toks:
+            m = self.mention_at.get(t.i)
+            if m:
+                extra.extend(self.doc[m.start:m.end])
+        toks.extend(x for x in extra if x not in toks)
+        return toks
+
+    def _of_phrase(self, head: Any) -> list[Any]:
+        """Heads of "of X"/"for X"/"from X" attached to a role noun ("the president of Russia")."""
+        out = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "for", "from", "in"}:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out
+
+    def _resolve(self, head: Any) -> Resolved | None:
+        if head.i in self.excluded:
+            return None
+        low = head.lower_
+        if head.pos_ == "PRON" or low in RELATIVE:
+            return self._pronoun(head)
+        if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "X"} and head.i not in self.mention_at:
+            return None
+        if head.lower_ in self.dictionary.non_actor_heads and head.i not in self.mention_at:
+            return None  # "the Indian cricket team", "a Brazilian singer": no political actor
+        toks = self._phrase(head)
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos" and head.head.i not in self.excluded:
+            appos.append(head.head)
+        mentions: list[Mention] = []
+        seen: set[int] = set()
+        for t in toks:
+            m = self.mention_at.get(t.i)
+            if m and id(m) not in seen:
+                seen.add(id(m))
+                mentions.append(m)
+        r = self._combine(head, mentions)
+        if r is None or r.country is None or r.sector is None:
+            # role nouns with "of X" and appositions fill what the phrase itself leaves open
+            head_m = self.mention_at.get(head.i)
+            of = self._of_phrase(head) if head_m is not None and head_m.entry.kind == "agent" else []
+            for other in [*of, *appos]:
+                if other.i == head.i:
+                    continue
+                o = self._combine(other, [m for t in self._phrase(other) if (m := self.mention_at.get(t.i))])
+                r = _merge(r, o)
+        if r is None or r.country is None:
+            r = self._possessor(head, r)
+        if r is None:
+            r = self._definite_reference(head, toks)
+        if r is None:
+            r = self._place(head)
+        if r is not None and r.country is None and r.sector and r.code == r.sector and not r.person:
+            r = self._context_country(head, r)
+        name = self._person_name(head)
+        if name:
+            known = self.people.get(name.lower()) or self.people.get(name.split()[-1].lower())
+            if r is None or (r.person and r.country is None and known):
+                r = known or r
+            if r is not None and r.country and not r.person:
+                r = Resolved(r.code, r.country, r.sector, name, f"{r.how}+apposition", True)
+            if r is None:
+                r = Resolved(None, None, None, name, "unresolved person", True)
+        if r is None and head.ent_type_ in GROUP_ENTS and head.pos_ == "PROPN":
+            ent = self._entity_text(head)
+            r = Resolved(None, None, None, ent, f"unresolved {head.ent_type_.lower()}")
+        if r is not None and head.tag_ in {"NNS", "NNPS"}:
+            r.plural = True
+        return r
+
+    def _combine(self, head: Any, mentions: list[Mention]) -> Resolved | None:
+        if not mentions:
+            return None
+        if head.pos_ == "NOUN" and head.i not in self.mention_at and all(
+                m.entry.kind == "agent" and all(t.dep_ == "amod" for t in self.doc[m.start:m.end])
+                for m in mentions):
+            return None  # a thing a sector adjective describes ("military aid", "a military coup")
+        country = sector = code = name = None
+        how: list[str] = []
+        person = False
+        head_m = self.mention_at.get(head.i)
+        ordered = sorted(mentions, key=lambda m: (m is not head_m, _kind_rank(m.entry)))
+        for m in ordered:
+            e = m.entry
+            text = self.doc[m.start:m.end].text
+            if e.kind in ("person", "group") and e.person is not None:
+                if code or country:
+                    continue
+                pcode, country, sector, role = e.person.code_on(self.day)
+                code = pcode if pcode and (pcode.startswith("IGO") or country is None) else None
+                name, person = e.name, e.kind == "person"
+                how.append(f"person:{e.name}" + (f"/{role.role}" if role else "/no role on date"))
+            elif e.kind == "igo":
+                if code or country:
+                    continue
+                code, name = e.code, e.name
+                how.append(f"igo:{text}")
+            elif e.kind in {"country", "demonym", "capital", "government"}:
+                if country is None and code is None:
+                    country, name = e.country, e.name
+                    how.append(f"{e.kind}:{text}")
+                if e.sector and sector is None and e.country == country:
+                    sector = e.sector
+            elif e.kind == "agent":
+                if sector is None or (m is head_m and not person):
+                    sector = e.sector
+                    how.append(f"agent:{text}")
+        full = code or _code(country, sector)
+        if full is None:
+            return None
+        return Resolved(full, country, sector if not code else None, name, ",".join(how), person)
+
+    def _possessor(self, head: Any, r: Resolved | None) -> Resolved | None:
+        """"his country", "its allies", "their forces": the owner's country, the head's sector."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                owner = self.resolve(c)
+                if owner is None:
+                    continue
+                if owner.country:
+                    sector = r.sector if r else None
+                    return Resolved(_code(owner.country, sector), owner.country, sector,
+                                    self.country_name(owner.country) or owner.name,
+                                    f"{owner.how}+{r.how if r else head.lower_}")
+                if r is None:
+                    return owner
+        return r
+
+    def _definite_reference(self, head: Any, toks: list[Any]) -> Resolved | None:
+        """"the country", "the government": the most recent country in this or the last sentence."""
+        if head.lower_ not in COUNTRY_NOUNS or head.pos_ != "NOUN":
+            return None
+        dets = [t for t in toks if t.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or len(toks) > 2:
+            return None
+        ante = self._antecedent(head, lambda r: r.country is not None, max_sents=2)
+        if ante is None:
+            return None
+        sector = "GOV" if head.lower_ in {"government", "regime", "administration", "leadership"} else None
+        return Resolved(_code(ante.country, sector), ante.country, sector, ante.name, f"reference:{head.lower_}")
+
+    # ---- pronouns ---------------------------------------------------------------------------
+    def _pronoun(self, tok: Any) -> Resolved | None:
+        low = tok.lower_
+        if low in RELATIVE:
+            if tok.head.dep_ in {"relcl", "acl"}:
+                r = self.resolve(tok.head.head)
+                if r is not None and r.at is None:
+                    r = Resolved(r.code, r.country, r.sector, r.name, r.how, r.person, r.plural, tok.head.head.i)
+                return r
+            return None
+        if low in FIRST_PLURAL or low in FIRST_SINGULAR:
+            for s, e, speaker in self.quote_speakers:
+                if s <= tok.idx < e:
+                    if low in FIRST_PLURAL and speaker.country:
+                        return Resolved(speaker.country, speaker.country, None, speaker.name, f"pronoun:{low}->speaker")
+                    return speaker
+            return None
+        if low in PERSON_PRONOUNS:
+            r = self._antecedent(tok, lambda r: r.person)
+            if r and tok.dep_ == "poss" and tok.head.lower_ in {"country", "nation", "government"}:
+                return r  # "his country": resolved through the owner, refined by the caller
+            return r
+        if low in THING_PRONOUNS:
+            return self._antecedent(tok, lambda r: not r.person and (r.country or r.code) is not None)
+        if low in PLURAL_PRONOUNS:
+            return self._antecedent(tok, lambda r: r.plural or not r.person)
+        return None
+
+    def _antecedent(self, tok: Any, ok: Any, max_sents: int = 3) -> Resolved | None:
+        sent_start = self.sent_bounds[tok.i][0]
+        limit_sent = 0
+        for i, r in reversed(self.history):
+            if i >= tok.i:
+                continue
+            if i < sent_start:
+                limit_sent += 1
+                sent_start = self.sent_bounds[i][0]
+                if limit_sent >= max_sents:
+                    break
+            if self._same_phrase(i, tok):
+                continue
+            if ok(r):
+                return Resolved(r.code, r.country, r.sector, r.name, f"pronoun:{tok.lower_}->{r.code}",
+                                r.person, r.plural, r.at if r.at is not None else i)
+        return None
+
+    def antecedent_country(self, tok: Any, exclude: set[str]) -> Actor | None:
+        """The most recent country actor of the last two sentences other than ``exclude``."""
+        r = self._antecedent(tok, lambda r: r.country is not None and r.country not in exclude, max_sents=2)
+        if r is None:
+            return None
+        for i, h in reversed(self.history):
+            if i < tok.i and h.country == r.country:
+                a = self.actor_for(self.doc[i])
+                if a is not None:
+                    a.how = f"implicit partner:{a.how}"
+                    return a
+        return None
+
+    def _same_phrase(self, i: int, tok: Any) -> bool:
+        return tok.head.i == i
+
+    # ---- first pass -----------------------------------------------------------------------
+    def _build_history(self) -> None:
+        """Resolve every noun-phrase head in text order, learning people as they appear."""
+        for tok in self.doc:
+            if tok.pos_ == "PRON":
+                r = self.resolve(tok) if tok.lower_ in THING_PRONOUNS | PERSON_PRONOUNS else None
+                if r is not None and tok.dep_ in {"nsubj", "nsubjpass"}:
+                    self.history.append((tok.i, r))
+                continue
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "flat"} or not self._may_name(tok):
+                continue
+            r = self.resolve(tok)
+            if r is None:
+                continue
+            self.history.append((tok.i, r))
+            name = self._person_name(tok)
+            if name and r.country:
+                parts = name.split()
+                for key in {name.lower(), parts[-1].lower(), parts[0].lower()}:
+                    self.people.setdefault(key, r)
+
+    def _may_name(self, tok: Any) -> bool:
+        """Cheap test before full resolution: could this phrase name an actor at all?"""
+        if tok.i in self.mention_at or tok.ent_type_ in NAME_ENTS or tok.lower_ in COUNTRY_NOUNS:
+            return True
+        return any(c.i in self.mention_at or c.pos_ == "PRON" or c.dep_ in ("appos", "prep")
+                   for c in tok.children)
+
+    def _context_country(self, head: Any, r: Resolved) -> Resolved:
+        """A sector word with no country of its own ("police", "protesters", "troops") takes the
+        country of its sentence when the sentence names exactly one ("Police in Nairobi arrested
+        protesters" -> KENCOP, KENCVL)."""
+        lo, hi = self.sent_bounds[head.i]
+        named = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
+                 and m.entry.kind in ("country", "demonym", "capital", "government") and m.entry.country}
+        if len(named) != 1:
+            return r
+        country = next(iter(named))
+        return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
+                        f"{r.how}+context:{country}", r.person, r.plural, r.at)
+
+    def _place(self, head: Any) -> Resolved | None:
+        """A city or US state the dictionaries do not list stands for its country ("shelling in
+        Aleppo" -> SYR), through the offline gazetteer (:mod:`dyads.annotate.geo.gazetteer`)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in PLACE_ENTS | {""}:
+            return None
+        text = self._entity_text(head)
+        gaz = gazetteer()
+        place = gaz.lookup(text)
+        if place is None or place.country is None:
+            return None
+        if not head.ent_type_ and place.population < UNTAGGED_PLACE_MIN_POPULATION:
+            return None  # a name the tagger did not call a place: only a large city is safe
+        lo, hi = self.sent_bounds[head.i]
+        named = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
+                 and m.entry.kind in ("country", "demonym", "capital") and m.entry.country}
+        if named and place.country not in named:
+            # the sentence is about other countries: a town there of this name, or a big city only
+            local = next((p for c in sorted(named) if (p := gaz.lookup(text, c)) is not None), None)
+            if local is None and place.population < FOREIGN_PLACE_MIN_POPULATION:
+                return None
+            place = local or place
+        return Resolved(place.country, place.country, None, self.country_name(place.country) or place.name,
+                        f"place:{text}")
+
+    def _person_name(self, head: Any) -> str | None:
+        if head.ent_type_ != "PERSON":
+            return None
+        return self._entity_text(head)
+
+    def _entity_text(self, head: Any) -> str:
+        ent = self.ent_at.get(head.i)
+        if ent is not None:
+            return ent.text.removesuffix("’s").removesuffix("'s")
+        return head.text
+
+    def _dateline_tokens(self, doc: Any) -> set[int]:
+        out: set[int] = set()
+        text = self.text
+        spans = []
+        for m in DATELINE.finditer(text[:600]):
+            spans.append((m.start(), m.end()))
+        for m in AGENCY.finditer(text):
+            spans.append((m.start(), m.end()))
+        if not spans:
+            return out
+        for tok in doc:
+            if any(s <= tok.idx < e for s, e in spans):
+                out.add(tok.i)
+        return out
+
+
+def _kind_rank(e: Entry) -> int:
+    return {"person": 0, "group": 1, "igo": 1, "government": 2, "capital": 3, "country": 4, "demonym": 5,
+            "agent": 6}.get(e.kind, 9)
+
+
+def _merge(a: Resolved | None, b: Resolved | None) -> Resolved | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    country = a.country or b.country
+    sector = a.sector or b.sector
+    code = a.code if a.code and a.code.startswith("IGO") else _code(country, sector)
+    return Resolved(code, country, sector, a.name or b.name, f"{a.how}+{b.how}", a.person or b.person, a.plural)

@@ -1,0 +1,180 @@
+"""Dates: resolve date expressions against the publication date, and find them in the parse.
+
+``resolve_date("on Tuesday", "2024-01-17") == "2024-01-16"``; ``"in mid-September"`` -> the most
+recent past September ("2023-09"); ``"in 2022"`` -> ``"2022"``; ``"last week"`` -> the date a week
+earlier. Explicit calendar dates go to dateparser. Results are "YYYY-MM-DD", "YYYY-MM" or "YYYY".
+The stage stores every DATE entity of the article with its value for the events stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from dyads.model import Article
+
+KEY = "dyads.annotate.dates"
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+LEAD = re.compile(r"^(?:on|in|at|since|by|during|from|until|till|before|after|as of|earlier|late|early|"
+                  r"mid|the|this|of|around|about)[\s-]+", re.I)
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(1[89]\d\d|20\d\d)$")
+AGO = re.compile(r"^(\w+)\s+(day|week|month|year)s?\s+ago$")
+
+
+def _parse_pub(pub_date: str | None) -> dt.date | None:
+    if not pub_date:
+        return None
+    try:
+        return dt.date.fromisoformat(pub_date[:10])
+    except ValueError:
+        return None
+
+
+def _month_of(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return MONTH_ABBR.get(w) if len(w) >= 3 else None
+
+
+def _strip(text: str) -> str:
+    t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:")
+    prev = None
+    while prev != t:
+        prev = t
+        t = LEAD.sub("", t).strip()
+    return t
+
+
+def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
+    m = day.year * 12 + day.month - 1 + months
+    return m // 12, m % 12 + 1
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, pub_date: str | None, future: bool = False) -> str | None:
+    """Resolve a date expression; None when it is not a date dyads can place on the calendar."""
+    pub = _parse_pub(pub_date)
+    raw = " ".join(text.lower().split())
+    t = _strip(text)
+    if YEAR.match(t):
+        return t
+    if pub is None:
+        m = MONTH_YEAR.match(t)
+        if m and _month_of(m.group(1)):
+            return f"{m.group(2)}-{_month_of(m.group(1)):02d}"
+        return _explicit(text, None)
+    if t in ("today", "tonight", "now", "day", "this morning", "this afternoon", "this evening", "morning"):
+        return pub.isoformat()
+    if t in ("yesterday", "last night") or raw == "last night":
+        return (pub - dt.timedelta(days=1)).isoformat()
+    if t == "tomorrow":
+        return (pub + dt.timedelta(days=1)).isoformat()
+    if t in WEEKDAYS or (t.endswith(("morning", "night", "evening", "afternoon")) and t.split()[0] in WEEKDAYS):
+        wd = WEEKDAYS.index(t.split()[0])
+        delta = (pub.weekday() - wd) % 7
+        if future and delta:
+            return (pub + dt.timedelta(days=7 - delta)).isoformat()
+        return (pub - dt.timedelta(days=delta)).isoformat()
+    if raw.startswith("last ") or raw.startswith("next ") or t in ("week", "month", "year"):
+        sign = 1 if raw.startswith("next ") else -1 if raw.startswith("last ") else 0
+        unit = t.split()[-1]
+        if unit == "week":
+            return (pub + dt.timedelta(days=7 * sign)).isoformat()
+        if unit == "month":
+            y, m = _shift_month(pub, sign)
+            return f"{y}-{m:02d}"
+        if unit == "year":
+            return str(pub.year + sign)
+        if unit in WEEKDAYS:
+            wd = WEEKDAYS.index(unit)
+            delta = (pub.weekday() - wd) % 7 or 7
+            return (pub - dt.timedelta(days=delta)).isoformat() if sign < 0 else \
+                (pub + dt.timedelta(days=7 - (pub.weekday() - wd) % 7 or 7)).isoformat()
+        month = _month_of(unit)
+        if month:
+            year = pub.year - 1 if sign < 0 and month >= pub.month else pub.year
+            return f"{year + (1 if sign > 0 and month <= pub.month else 0)}-{month:02d}"
+    m = AGO.match(t)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if n:
+            unit = m.group(2)
+            if unit == "day":
+                return (pub - dt.timedelta(days=n)).isoformat()
+            if unit == "week":
+                return (pub - dt.timedelta(days=7 * n)).isoformat()
+            if unit == "month":
+                y, mo = _shift_month(pub, -n)
+                return f"{y}-{mo:02d}"
+            return str(pub.year - n)
+    month = _month_of(t)
+    if month:  # "September", "mid-September": the most recent such month (this one included)
+        if future:
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return f"{year}-{month:02d}"
+    m = MONTH_YEAR.match(t)
+    if m and _month_of(m.group(1)):
+        return f"{m.group(2)}-{_month_of(m.group(1)):02d}"
+    return _explicit(text, pub)
+
+
+def _explicit(text: str, pub: dt.date | None) -> str | None:
+    """Calendar dates such as "January 5", "5 March 2021", "2023-02-01" via dateparser."""
+    t = _strip(text)
+    if not any(ch.isdigit() for ch in t) or len(t) > 40:
+        return None
+    if not any(_month_of(w) for w in re.split(r"[\s,/.-]+", t)) and not re.match(r"^\d{4}-\d\d-\d\d$", t):
+        return None
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    data = _parser(tuple(sorted(settings.items(), key=lambda kv: kv[0]))).get_date_data(t)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if data.period == "year":
+        return str(d.year)
+    if data.period == "month":
+        return f"{d.year}-{d.month:02d}"
+    return d.isoformat()
+
+
+@lru_cache(maxsize=8)
+def _parser(settings: tuple[tuple[str, Any], ...]) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=dict(settings))
+
+
+def annotate(article: Article, res: Any) -> Article:
+    """Resolve every DATE entity; events read them from ``doc.user_data[KEY]`` by token index."""
+    doc = article.doc
+    found: dict[int, tuple[int, int, str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        value = resolve_date(ent.text, article.date)
+        if value is None:
+            continue
+        for i in range(ent.start, ent.end):
+            found[i] = (ent.start, ent.end, value)
+    doc.user_data[KEY] = found
+    return article
+
+
+def dates_of(doc: Any) -> dict[int, tuple[int, int, str]]:
+    """Token index -> (entity start, entity end, resolved value) for resolved DATE entities."""
+    return doc.user_data.get(KEY, {})

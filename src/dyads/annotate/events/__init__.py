@@ -1,0 +1,5 @@
+"""Events: verb/noun patterns over the dependency parse -> CAMEO-coded Events."""
+
+from dyads.annotate.events.stage import annotate
+
+__all__ = ["annotate"]

@@ -1,0 +1,215 @@
+"""Pipeline stage: turn the patterns found in the parse into Events with all derived fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyads.annotate.actors.stage import resolver_for
+from dyads.annotate.dates import dates_of
+from dyads.annotate.events.cameo import penta_class
+from dyads.annotate.events.classifier import CLASS_CODES, PentaModel, load_penta_model
+from dyads.annotate.events.patterns import Found, SentenceCoder
+from dyads.model import Article, Event, Span
+
+# Dependencies under which a date modifier belongs to another clause, not this event.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "parataxis", "csubj", "pcomp"}
+
+
+def annotate(article: Article, res: Any) -> Article:
+    doc = article.doc
+    coder = SentenceCoder(resolver_for(article), res.lexicon)
+    dates = dates_of(doc)
+    found: list[tuple[int, Found]] = []
+    headline_end = headline_length(article.text)
+    model = load_penta_model()
+    for si, sent in enumerate(doc.sents):
+        if sent.end_char <= headline_end:
+            continue
+        here = [f for f in coder.sentence(sent) if f.trigger.idx >= headline_end]
+        if model is not None:
+            here = weigh_by_model(coder, model, sent, here)
+        found.extend((si, f) for f in keep_informative(here)
+                     if _coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE)
+    events: dict[tuple, Event] = {}
+    for si, f in found:
+        ev = to_event(article, si, f, res, event_date(f.date_token, dates, article.date))
+        key = (si, _actor_key(ev.source), _actor_key(ev.target), ev.cameo)
+        if key not in events or events[key].confidence < ev.confidence:
+            events[key] = ev
+    article.events = sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
+    for n, ev in enumerate(article.events):
+        ev.id = f"{article.id}-E{n + 1:02d}"
+    return article
+
+
+FALLBACK_MIN_PROB = 0.4
+OVERRIDE_MIN_PROB = 0.6
+
+
+def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: list[Found]) -> list[Found]:
+    """Rank a sentence's events by how well their class fits the sentence classifier, and where no
+    pattern fired, let a confident classifier code the sentence's main clause (rule ``model:…``)."""
+    k, p, why, probs = model.predict(sent)
+    by_class = dict(zip(model.classes, probs, strict=True))
+    for f in here:
+        f.confidence = round(f.confidence * (0.3 + 0.7 * by_class.get(penta_class(f.code[:2]), 0.0)), 3)
+    if here:
+        best = max(here, key=lambda f: f.confidence)
+        if p >= OVERRIDE_MIN_PROB and all(penta_class(f.code[:2]) != k for f in here) and best.modality != "negated":
+            # the patterns found actors but the sentence reads as another kind of event: the
+            # classifier's reading leads, with the pattern's actors; the pattern's events stay
+            rule = f"model:{model.version}[{','.join(why)}]+actors:{best.rule}>{CLASS_CODES[k]}"
+            here.append(Found(best.trigger, CLASS_CODES[k], rule, best.source, best.target, best.modality,
+                              round(min(0.95, best.confidence + 0.05), 3), best.evidence, best.date_token))
+        return here
+    if p < FALLBACK_MIN_PROB:
+        return []
+    root = sent.root
+    speaker = coder.subjects(root) if root.lemma_.lower() in coder.lex.speech_verbs else []
+    if speaker:  # "X said (that) Y ...": the reported clause carries the event
+        clause = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        if not clause:
+            return []
+        root = clause[0]
+    if root.pos_ not in ("VERB", "AUX"):
+        return []
+    blocked = coder.match_verb(root)[0]
+    if blocked is not None and not blocked.code:
+        return []  # the lexicon says this clause is no event ("released her third album")
+    sources = coder.resolve_all(coder.subjects(root) or speaker)
+    objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    objs += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
+    targets = coder.resolve_all(objs[:1])
+    if not sources and not targets:
+        return []
+    modality, _ = coder.modality(root)
+    rule = f"model:{model.version}[{','.join(why)}]>{CLASS_CODES[k]}"
+    out = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            start = min([root.i] + ([coder._tok_of(s)] if s else []))
+            end = max([root.i + 1] + ([coder._tok_end(t)] if t else []))
+            out.append(Found(root, CLASS_CODES[k], rule, s, t, modality, round(0.45 * p, 3), (start, end), root))
+    return out[:2]
+
+
+MIN_SHARE_OF_BEST = 0.6
+# An event no dictionary can put a code on either side of ("technology stocks rallied", "the rover
+# travelled") is kept only when the pattern is sure of it: weak ones are mostly not political events.
+# Violence stays whoever did it ("two women were raped", "gunmen opened fire on a teahouse").
+UNCODED_MIN_CONFIDENCE = 0.25
+VIOLENCE_ROOTS = {"17", "18", "19", "20"}
+
+
+def _coded(f: Found) -> bool:
+    return bool((f.source and f.source.code) or (f.target and f.target.code))
+
+
+def keep_informative(here: list[Found]) -> list[Found]:
+    """Drop a sentence's secondary events that name no coded actor on either side (a dyadic record
+    with two unknown actors says little), that have under 60% of the confidence of the sentence's
+    best event, or that sit in a clause subordinate to the best event's verb ("stormed the base,
+    killing five", "will meet X to discuss Y": one event, told with its circumstances). Events of
+    the same verb with other actors ("against Libya and Iraq") and of coordinated clauses with their
+    own subject ("..., and Eritrean forces took ...") stay. The best event is always kept."""
+    if len(here) <= 1:
+        return here
+    best = max(here, key=lambda f: f.confidence)
+    return [f for f in here if f is best or (
+        ((f.source and f.source.code) or (f.target and f.target.code))
+        and f.confidence >= MIN_SHARE_OF_BEST * best.confidence
+        and not subordinate_to(f.trigger, best.trigger))]
+
+
+# Clauses that tell the circumstances of an event (its result, purpose or manner: "killing five",
+# "to discuss", "by accusing"; or what its object says: "issued a statement urging") hang under its
+# verb by these relations, without a subject of their
+# own. Clauses with a subject, coordinated verbs ("lauded ... and then held talks"), relative
+# clauses and time clauses ("since sending troops") tell events of their own.
+CIRCUMSTANCE_DEPS = {"advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj"}
+TIME_WORDS = {"after", "before", "since", "following", "until", "till", "when", "while", "once", "as"}
+
+
+def subordinate_to(tok: Any, head: Any) -> bool:
+    """Whether ``tok`` heads a clause that only tells the circumstances of ``head``'s event."""
+    if tok == head or tok.i < head.left_edge.i or tok.i > head.right_edge.i or tok.pos_ != "VERB":
+        return False  # a named event under the verb ("condemned the attack by X") is an event of its own
+    while tok != head:
+        if tok.dep_ not in CIRCUMSTANCE_DEPS or tok.head == tok:
+            return False
+        if tok.lower_ in TIME_WORDS or any(c.dep_ in ("nsubj", "nsubjpass") or (
+                c.dep_ == "mark" and c.lower_ in TIME_WORDS) for c in tok.children):
+            return False
+        tok = tok.head
+    return True
+
+
+def headline_length(text: str) -> int:
+    """Length of a title line at the top (no final punctuation, mostly capitalised words, more text
+    below). The body repeats what a headline says and headline grammar parses badly, so events are
+    not coded from it. 0 when the text does not start with a headline."""
+    first, sep, rest = text.lstrip().partition("\n")
+    if not sep or not rest.strip():
+        return 0
+    line = first.strip()
+    if not line or line[-1] in ".!?\"”'’:;,":
+        return 0
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    if not words or sum(w[0].isupper() for w in words) / len(words) < 0.6:
+        return 0
+    return len(text) - len(text.lstrip()) + len(first)
+
+
+def _actor_key(a: Any) -> Any:
+    return None if a is None else (a.code or (a.start, a.end))
+
+
+def to_event(article: Article, sentence: int, f: Found, res: Any, date: str | None) -> Event:
+    doc = article.doc
+    span = doc[f.evidence[0]:f.evidence[1]]
+    info = res.cameo.get(f.code)
+    return Event(
+        id="",
+        sentence=sentence,
+        source=f.source,
+        target=f.target,
+        cameo=f.code,
+        root=f.code[:2],
+        quad=info.quad,
+        penta=info.penta,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        date=date,
+        modality=f.modality,  # type: ignore[arg-type]
+        evidence=Span(span.start_char, span.end_char, span.text),
+        rule=f.rule,
+        confidence=f.confidence,
+        dictionary_version=res.version,
+    )
+
+
+def _own_date(tok: Any, dates: dict[int, tuple[int, int, str]]) -> str | None:
+    """A resolved DATE in the token's own clause (not inside a nested clause)."""
+    best = None
+    stack = [(c, 1) for c in tok.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        t, d = stack.pop()
+        if t.i in dates and (best is None or d < best[0]):
+            best = (d, dates[t.i][2])
+        stack.extend((c, d + 1) for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return best[1] if best else None
+
+
+def event_date(tok: Any, dates: dict[int, tuple[int, int, str]], pub: str | None) -> str | None:
+    """The event's date: its own clause, else the clause it hangs from, else the publication date."""
+    cur = tok
+    for _ in range(4):
+        d = _own_date(cur, dates)
+        if d:
+            return d
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        if cur.dep_ in ("conj", "xcomp", "acomp") and not own_subject and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return pub

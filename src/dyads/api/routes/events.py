@@ -1,0 +1,62 @@
+"""GET /api/events: event records (one per event, however many articles reported it)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from dyads.api import params, queries
+from dyads.api.deps import check_known, settings
+from dyads.api.params import QUERY_ERRORS, ActorParam, DateParam
+from dyads.api.schemas import ActorRef, EventOut, EventPage
+from dyads.api.views import cameo_label
+
+router = APIRouter(prefix="/api", tags=["queries"])
+
+
+def _actor(prefix: str, row: dict[str, Any]) -> ActorRef | None:
+    code = row.get(f"{prefix}_code")
+    if code is None and row.get(f"{prefix}_name") is None:
+        return None
+    return ActorRef(code=code, country=row.get(f"{prefix}_country"), sector=row.get(f"{prefix}_sector"),
+                    name=row.get(f"{prefix}_name"))
+
+
+def event_out(row: dict[str, Any]) -> EventOut:
+    return EventOut(
+        id=str(row["event_key"]), date=row["date"], source=_actor("source", row), target=_actor("target", row),
+        cameo=row["cameo"], root=row["root"], label=cameo_label(row["cameo"]), quad=row["quad"],
+        penta=row["penta"], goldstein=row["goldstein"], plover=row["plover"], modality=row["modality"],
+        attributed_to=row["attributed_to_code"], num_mentions=row["num_mentions"] or 1,
+        num_articles=row["num_articles"] or 1, num_sources=row["num_sources"] or 1,
+        article_id=row["article_id"], evidence=row["evidence"], evidence_start=row["evidence_start"],
+        evidence_end=row["evidence_end"], rule=row["rule"], confidence=row["confidence"])
+
+
+@router.get("/events", response_model=EventPage, responses=QUERY_ERRORS)
+def list_events(
+    request: Request,
+    source: ActorParam = None,
+    target: ActorParam = None,
+    both: Annotated[bool, Query(description="Also the reverse direction: target -> source.")] = False,
+    since: DateParam = None,
+    until: DateParam = None,
+    root: Annotated[str | None, Query(description="CAMEO root code 01-20.")] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description="QuadClass 1-4.")] = None,
+    q: Annotated[str | None, Query(max_length=1000, description="Words in the evidence or actor names "
+                                                                  "(literal, case-insensitive).")] = None,
+    limit: Annotated[int, Query(description=f"Rows per page, 1-{params.MAX_LIMIT} (pages under 50 rows are "
+                                              "fastest on a large store).")] = 40,
+    offset: Annotated[int, Query(description="Rows to skip.")] = 0,
+) -> EventPage:
+    """Event records (one per event, however many articles reported it), ordered by date."""
+    f = queries.EventQuery(
+        source=params.actor_code("source", source), target=params.actor_code("target", target), both=both,
+        root=params.root_code(root), quad=quad, q=params.text_query(q), **params.dates(since, until))
+    limit, offset = params.page(limit, offset)
+    with settings(request).store.read() as con:
+        check_known(request, con, f.source, f.target)
+        rows, more = queries.event_page(con, f, limit, offset)
+    return EventPage(limit=limit, offset=offset, next_offset=offset + len(rows) if more else None,
+                     events=[event_out(r) for r in rows])

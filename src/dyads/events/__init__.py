@@ -1,5 +1,0 @@
-"""Events: verb/noun patterns over the dependency parse -> CAMEO-coded Events."""
-
-from dyads.events.stage import annotate
-
-__all__ = ["annotate"]

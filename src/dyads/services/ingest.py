@@ -1,0 +1,115 @@
+"""Ingest: read inputs, skip texts the store already holds, code the rest, write in batches.
+
+Coding runs through the runner (in-process, local processes or Dask): workers annotate a shard
+and turn it into Arrow tables with :func:`dyads.store.to_arrow`; this process, the only writer,
+loads them. Articles are committed ``batch_size`` at a time, so a run that is killed loses at
+most one uncommitted batch, and running it again finishes the job (stored texts are skipped
+before coding, and the writer never stores a text twice).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyads.config import DEFAULT_DB
+from dyads.io.readers import Item, read_inputs
+from dyads.model import Article
+from dyads.runner import SHARD_SIZE, annotate_to_arrow
+from dyads.store.arrow import Tables, concat_tables, content_hash, to_arrow
+from dyads.store.writer import Store, WriteResult
+
+BATCH_SIZE = 256  # articles per transaction
+LOOKUP_CHUNK = 512  # items checked against the store at once
+MAX_MESSAGES = 1000  # error messages kept on the report (all are in the ingest_errors table)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What a run did."""
+
+    read: int = 0  # input items read (articles and read errors)
+    skipped: int = 0  # articles whose text the store held before coding
+    coded: int = 0  # articles annotated
+    failed: int = 0  # items that could not be read or coded
+    batches: int = 0
+    written: WriteResult = field(default_factory=WriteResult)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def already_stored(self) -> int:
+        """Articles not stored because their text was: skipped before coding, or dropped after."""
+        return self.skipped + max(0, self.coded - self.written.articles)
+
+    def summary(self) -> str:
+        w = self.written
+        return (f"{w.articles:,} new article(s) stored with {w.mentions:,} event mention(s) "
+                f"({w.events_touched:,} event record(s) added or updated); {self.already_stored:,} "
+                f"already stored, {self.failed:,} failed")
+
+
+def skip_stored(items: Iterable[Item], store: Store, report: IngestReport) -> Iterator[Item]:
+    """Items minus the Articles whose text the store already holds (they need no coding)."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, LOOKUP_CHUNK)):
+        report.read += len(chunk)
+        hashes = {id(x): content_hash(x.text) for x in chunk if isinstance(x, Article)}
+        known = store.known(list(hashes.values()))
+        for x in chunk:
+            if isinstance(x, Article) and hashes[id(x)] in known:
+                report.skipped += 1
+                continue
+            yield x
+
+
+def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: str | None = None,
+           model: str | None = None, workers: int | None = None, dask: bool = False,
+           scheduler: str | None = None, batch_size: int = BATCH_SIZE, progress: bool = False,
+           on_error: Callable[[str], None] | None = None,
+           on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Code the articles in ``paths`` and store them in the store at ``db`` (created if needed).
+
+    ``on_error(message)`` is called for every item that could not be read or coded, and
+    ``on_batch(report)`` after every committed batch."""
+    report = IngestReport()
+    parallel = dask or scheduler is not None or workers == 0 or (workers or 1) > 1
+    with Store.open(db, threads=1 if parallel else None) as store:  # the cores are the coders'
+
+        items = skip_stored(read_inputs(paths, date=date), store, report)
+        shard_size = max(1, min(batch_size, SHARD_SIZE))
+        # In input order: when two inputs hold the same text, the earlier one is stored, whichever
+        # worker finishes first, so a resumed run stores exactly what one clean run would.
+        shards = annotate_to_arrow(items, to_arrow, model=model, workers=workers, dask=dask, scheduler=scheduler,
+                                   shard_size=shard_size, progress=progress,
+                                   ordered=True)
+        pending: list[Tables] = []
+        waiting = 0
+
+        def flush() -> None:
+            nonlocal waiting
+            if pending:
+                report.written += store.write(concat_tables(pending))
+                report.batches += 1
+                pending.clear()
+                waiting = 0
+                if on_batch is not None:
+                    on_batch(report)
+
+        for shard in shards:
+            report.coded += shard.stats.articles
+            errors = shard.tables["ingest_errors"]
+            report.failed += errors.num_rows
+            for item, reason in zip(errors.column("item").to_pylist(), errors.column("reason").to_pylist(),
+                                    strict=True):
+                if len(report.messages) < MAX_MESSAGES:
+                    report.messages.append(reason)
+                if on_error is not None:
+                    on_error(reason or item)
+            pending.append(shard.tables)
+            waiting += shard.tables["articles"].num_rows + errors.num_rows
+            if waiting >= batch_size:
+                flush()
+        flush()
+    return report

@@ -1,0 +1,75 @@
+"""Stage-level behaviour: headlines, ranking, the classifier fallback, dates per clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.annotate.events.classifier import load_penta_model
+from dyads.annotate.events.stage import headline_length
+from dyads.splits import split_of
+
+
+@pytest.mark.parametrize(
+    ("text", "is_headline"),
+    [
+        ("Kremlin: Russia Developing Ties With North Korea\nMOSCOW (Reuters) - Text.", True),
+        ("Russia praised China on Monday.\nMore text.", False),
+        ("Russia Praises China", False),  # nothing below it
+    ],
+)
+def test_stage_headline_detection(text: str, is_headline: bool) -> None:
+    assert (headline_length(text) > 0) == is_headline
+
+
+def test_stage_headline_is_not_coded(code) -> None:
+    art = code("Japan Condemns North Korea Over Missile Test\nTOKYO - China praised Pakistan on Monday.")
+    assert art.events and all(e.evidence.start > 40 for e in art.events)
+
+
+def test_stage_main_event_has_highest_confidence(code) -> None:
+    art = code("Germany provided 6 million euros to support refugees in Jordan.")
+    best = max(art.events, key=lambda e: e.confidence)
+    assert best.root == "07"
+
+
+def test_stage_classifier_codes_sentences_without_a_pattern(code) -> None:
+    art = code("Iranian officials asked the French ambassador about the missile programme last week.")
+    assert all(e.rule for e in art.events)
+    model = load_penta_model()
+    assert model is not None and model.version.startswith("penta-bow")
+    for e in art.events:
+        if e.rule.startswith("model:"):
+            assert e.confidence < 0.5 and "[" in e.rule
+
+
+def test_splits_are_deterministic_and_keep_a_fifth_apart() -> None:
+    ids = [f"item-{i}" for i in range(1000)]
+    held = [i for i in ids if split_of(i) == "heldout"]
+    assert 150 < len(held) < 250
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids]
+
+
+def test_stage_circumstance_clause_is_not_a_second_event(code) -> None:
+    evs = code("Rebels stormed a police post in Mali, killing four officers.").events
+    assert len([e for e in evs if e.sentence == 0]) == 1, [(e.cameo, e.evidence.text) for e in evs]
+
+
+def test_stage_coordinated_and_time_clauses_stay_events(code) -> None:
+    evs = code("Chad praised Niger and then held talks with Sudan. "
+               "Libya has courted Egypt since sending troops into Tunisia in 2011.").events
+    assert {e.cameo[:2] for e in evs if e.sentence == 0} >= {"05", "04"}
+    assert any(e.root == "19" and e.target.country == "TUN" for e in evs if e.sentence == 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Technology stocks rallied on Friday.",
+    "The Nigerian singer released her third album.",
+    "The price of gold hit a new high on Wednesday.",
+])
+def test_stage_no_political_event_no_record(code, text) -> None:
+    assert code(text).events == []
+
+
+def test_stage_violence_without_named_actors_is_kept(code) -> None:
+    evs = code("Two women were raped in the village.").events
+    assert [e.root for e in evs] == ["18"]

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from dyads.annotate.dates import resolve_date
+
+PUB = "2024-01-17"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Wednesday", "2024-01-17"),
+        ("on Tuesday", "2024-01-16"),
+        ("Sunday", "2024-01-14"),
+        ("Thursday night", "2024-01-11"),
+        ("In mid-September", "2023-09"),
+        ("early January", "2024-01"),
+        ("December", "2023-12"),
+        ("in 2022", "2022"),
+        ("in 1948", "1948"),
+        ("last week", "2024-01-10"),
+        ("last month", "2023-12"),
+        ("last year", "2023"),
+        ("this year", "2024"),
+        ("yesterday", "2024-01-16"),
+        ("two weeks ago", "2024-01-03"),
+        ("3 days ago", "2024-01-14"),
+        ("January 5", "2024-01-05"),
+        ("5 March 2021", "2021-03-05"),
+        ("March 2021", "2021-03"),
+        ("Sept. 12", "2023-09-12"),
+    ],
+)
+def test_dates_resolve_against_publication_date(text: str, expected: str) -> None:
+    assert resolve_date(text, PUB) == expected
+
+
+@pytest.mark.parametrize("text", ["the 1990s", "for years", "recently", "a long time"])
+def test_dates_unplaceable_expressions_give_none(text: str) -> None:
+    assert resolve_date(text, PUB) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("on Friday", "2024-01-19"), ("in March", "2024-03")])
+def test_dates_future_context_looks_forward(text: str, expected: str) -> None:
+    assert resolve_date(text, PUB, future=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("in 2022", "2022"), ("on Tuesday", None), ("May 2020", "2020-05")])
+def test_dates_without_publication_date(text: str, expected: str | None) -> None:
+    assert resolve_date(text, None) == expected
