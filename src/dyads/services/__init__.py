@@ -1,0 +1,1 @@
+"""Services above the store and the runner: ingest (read, code, store) and watch (feeds into a store)."""

@@ -1,0 +1,1 @@
+"""Places: the offline gazetteer and the stage that locates place mentions and events."""
