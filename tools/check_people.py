@@ -87,11 +87,9 @@ def resolve(person, when: dt.date) -> str:
 def check(data) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     warnings: list[str] = []
-    if not isinstance(data, dict) or set(data) - {"version", "people"}:
-        errors.append("top level must be an object with 'version' and 'people'")
+    if not isinstance(data, dict) or set(data) - {"people"}:
+        errors.append("top level must be an object with 'people'")
         return errors, warnings
-    if not isinstance(data.get("version"), str) or not data["version"].startswith("people-"):
-        errors.append("version must be a string starting with 'people-'")
     people = data.get("people")
     if not isinstance(people, list) or not people:
         errors.append("people must be a non-empty list")

@@ -19,7 +19,6 @@ from dyads.annotate.events.classifier import features
 from dyads.nlp.load import load_nlp
 from dyads.splits import split_of
 
-VERSION = "penta-bow-2026.11.1"
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/dyads/data/penta_model.json"
 MIN_DF = 2
@@ -91,10 +90,11 @@ def main() -> None:
         return float(np.mean([classes[k] == rows[i][2] for k, i in zip(pred, ids, strict=True)]))
 
     keep = {f: [round(float(v), 4) for v in w[index[f]]] for f in vocab if np.abs(w[index[f]]).max() >= 0.01}
-    OUT.write_text(json.dumps({"version": VERSION, "trained_on": f"{gold.name} (tune split, {len(tune)} items)",
+    OUT.write_text(json.dumps({"trained_on": f"{gold.name} (tune split, {len(tune)} items)",
                                "classes": classes, "bias": [round(float(v), 4) for v in b],
                                "weights": keep}, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(tune)} tune / {len(kept)} kept-apart items, {len(keep)} features -> {OUT}")
+    print(f"{len(tune)} tune / {len(kept)} kept-apart items, {len(keep)} features -> {OUT}; "
+          "record it: .venv/bin/python tools/manifest.py bump penta_model.json")
     print(f"accuracy: tune {accuracy(tune):.3f}, kept-apart {accuracy(kept):.3f}")
 
 

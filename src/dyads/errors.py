@@ -31,7 +31,7 @@ class E:
         "'pip install' the pipeline, or set --model / DYADS_SPACY_MODEL to an installed one."
     )
     E021 = "E021 spaCy pipeline {name!r} has no dependency parser; dyads needs 'parser' (and 'ner')."
-    E022 = "E022 dictionary file {name!r} is missing or invalid ({detail}); reinstall dyads."
+    E022 = "E022 data file {name!r} is missing or invalid ({detail}); reinstall dyads."
     # coding
     E030 = "E030 {item}: coding failed ({detail}); the rest of the batch goes on."
     E031 = "E031 nothing could be coded: every input item failed (see the messages above)."
@@ -105,5 +105,4 @@ class E:
     E107 = "E107 writing is off on this server; start it with 'dyads serve --token T' to allow POST /api/articles."
     E108 = "E108 missing or wrong token; send the server's token as 'Authorization: Bearer T'."
     E109 = "E109 internal error ({kind}) while serving {path}; the server log has the details."
-    # quotes, entities, places, tone
-    E080 = "E080 data file {name!r} is missing or invalid ({detail}); reinstall dyads."
+    # E080 (a data file of quotes or tone is missing or invalid) is retired: E022 covers every data file.

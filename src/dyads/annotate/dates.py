@@ -14,17 +14,15 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Article
+from dyads.resources import word_list, word_map
 
 KEY = "dyads.annotate.dates"
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+WEEKDAYS = list(word_list("dates.weekdays"))
+MONTHS = list(word_list("dates.months"))
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
-LEAD = re.compile(r"^(?:on|in|at|since|by|during|from|until|till|before|after|as of|earlier|late|early|"
-                  r"mid|the|this|of|around|about)[\s-]+", re.I)
+NUMBER_WORDS = word_map("dates.number_words")
+LEAD = re.compile(r"^(?:" + "|".join(map(re.escape, word_list("dates.leading_words"))) + r")[\s-]+", re.I)
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(1[89]\d\d|20\d\d)$")
 AGO = re.compile(r"^(\w+)\s+(day|week|month|year)s?\s+ago$")

@@ -16,16 +16,12 @@ from typing import Any
 
 from dyads.model import Article, Entity
 from dyads.nlp.quotemarks import doc_text
+from dyads.resources import words
 
 TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "DATE": "date"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
 # Office and role nouns that make an unnamed person ("the foreign minister said").
-ROLE_NOUNS = frozenset(
-    "minister president premier chancellor leader spokesman spokeswoman spokesperson secretary "
-    "ambassador envoy diplomat general commander governor mayor senator congressman congresswoman "
-    "lawmaker legislator king queen prince emir sultan monarch dictator chairman chairwoman chair "
-    "director chief official adviser advisor aide negotiator prosecutor judge attorney representative "
-    "deputy ruler head".split())
+ROLE_NOUNS = words("nouns.role")
 
 
 def annotate(article: Article, res: Any) -> Article:
@@ -130,8 +126,7 @@ def unnamed_persons(doc: Any, resolver: Any, named_heads: set[int]) -> list[Enti
     return out
 
 
-REGION_NOUNS = frozenset("region province oblast krai governorate prefecture district county territory "
-                         "state peninsula".split())
+REGION_NOUNS = words("nouns.region_entity")
 
 
 def region_places(doc: Any, found: list[Entity]) -> list[Entity]:

@@ -16,9 +16,23 @@ from dyads.errors import E
 from dyads.model import Article, Sentence
 from dyads.nlp.load import load_nlp
 from dyads.nlp.quotemarks import TEXT_KEY
-from dyads.resources import Resources, load_resources
+from dyads.resources import Resources
 
 Stage = Callable[[Article, Resources], Article]
+
+
+def load_resources(nlp: Any) -> Resources:
+    """Dictionaries, lexicon and CAMEO table, with the phrase matchers compiled for ``nlp``."""
+    from dyads.annotate.actors.dictionary import load_actor_dictionary
+    from dyads.annotate.actors.matcher import ActorMatcher
+    from dyads.annotate.events.cameo import load_cameo
+    from dyads.annotate.events.lexicon import load_lexicon
+    from dyads.annotate.geo.gazetteer import gazetteer
+
+    actors = load_actor_dictionary()
+    gazetteer()  # the place gazetteer the resolver and the places stage share, loaded up front
+    return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(),
+                     extras={"actor_matcher": ActorMatcher(nlp, actors)})
 
 
 def default_stages() -> list[tuple[str, Stage]]:

@@ -14,17 +14,15 @@ Counting is done with one regular-expression scan and a Counter: no Python loop 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from dyads.errors import DyadsError, E
 from dyads.model import Article
 from dyads.nlp.quotemarks import quote_regions
+from dyads.resources import data_error, load
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
 LEXICON_FILE = "tone_lexicon.json"
@@ -40,13 +38,15 @@ class ToneLexicon:
 
 @lru_cache(maxsize=2)
 def load_tone_lexicon(name: str = LEXICON_FILE) -> ToneLexicon:
+    """The versioned tone lexicon shipped with dyads (read once per process)."""
+    file = load(name)
     try:
-        raw = json.loads(resources.files("dyads.data").joinpath(name).read_text(encoding="utf-8"))
+        raw = file.json()
         words = sorted(raw["loaded"], key=len, reverse=True)
         loaded = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-        return ToneLexicon(raw["version"], frozenset(raw["positive"]), frozenset(raw["negative"]), loaded)
-    except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
-        raise DyadsError(E.E080.format(name=name, detail=exc)) from exc
+        return ToneLexicon(file.tag, frozenset(raw["positive"]), frozenset(raw["negative"]), loaded)
+    except (ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise data_error(name, f"{type(exc).__name__}: {exc}") from exc
 
 
 def tone_of(text: str, lex: ToneLexicon) -> dict[str, float]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from dyads.config import model_name
 from dyads.errors import DyadsError, E
+from dyads.resources import data_error, load
 
 LINE_BREAKS = "dyads_line_breaks"
 LEMMA_FIXES = "dyads_lemma_fixes"
@@ -23,23 +24,16 @@ def _line_breaks(doc: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _lemma_table() -> tuple[str, dict[str, str]]:
-    import json
-    from importlib import resources
-
+    file = load("lemma_fixes.json")
     try:
-        raw = json.loads(resources.files("dyads.data").joinpath("lemma_fixes.json").read_text(encoding="utf-8"))
-        return str(raw["version"]), dict(raw["forms"])
-    except (OSError, ValueError, KeyError) as exc:
-        raise DyadsError(E.E022.format(name="lemma_fixes.json", detail=exc)) from exc
+        return file.tag, dict(file.json()["forms"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise data_error(file.name, f"{type(exc).__name__}: {exc}") from exc
 
 
 def lemma_fixes() -> dict[str, str]:
     """Forms the lemmatizer gets wrong (``dyads/data/lemma_fixes.json``): "hoped" -> "hope"."""
     return _lemma_table()[1]
-
-
-def lemma_fixes_version() -> str:
-    return _lemma_table()[0]
 
 
 def _fix_lemmas(doc: Any) -> Any:

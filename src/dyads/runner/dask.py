@@ -4,7 +4,7 @@ an existing cluster (dask-jobqueue, Kubernetes, ``dask scheduler`` by hand).
 Workers load the pipeline once (a :class:`PipelinePlugin` at registration, then the cached
 ``get_pipeline``), run the same worker functions as every other runner, and return annotated
 items or Arrow tables; they never open the DuckDB file. Before any work the client checks that
-every worker has the same dyads, spaCy, model and dictionaries as itself (E092).
+every worker has the same dyads, spaCy, model and data files as itself (E092).
 """
 
 from __future__ import annotations

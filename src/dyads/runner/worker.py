@@ -175,13 +175,13 @@ def arrow_shard(shard: Shard, convert: Convert, model: str | None = None,
 
 
 def environment(model: str | None = None) -> dict[str, str]:
-    """What decides the answer: dyads, Python, spaCy and model versions and a digest of the bundled
-    dictionaries. Workers whose environment differs from the client's would code differently."""
+    """What decides the answer: dyads, Python, spaCy and model versions and the version of every
+    data file. Workers whose environment differs from the client's would code differently."""
     import hashlib
     import importlib.metadata as md
-    from importlib import resources
 
     from dyads.config import model_name
+    from dyads.resources import data_version
     from dyads.version import __version__
 
     def version(dist: str) -> str:
@@ -190,17 +190,13 @@ def environment(model: str | None = None) -> dict[str, str]:
         except md.PackageNotFoundError:
             return "not installed"
 
-    digest = hashlib.sha256()
-    data = resources.files("dyads") / "data"
-    for entry in sorted((e for e in data.iterdir() if e.name.endswith(".json")), key=lambda e: e.name):
-        digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     name = model_name(model)
     return {
         "dyads": __version__,
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         "spacy": version("spacy"),
         "model": f"{name} {version(name)}",
-        "dictionaries": digest.hexdigest()[:16],
+        "data": hashlib.sha256(data_version().encode()).hexdigest()[:16],  # every data file's version and hash
     }
 
 

@@ -8,13 +8,11 @@ people.json (named people with dated roles). See ``dyads/data/README.md`` for th
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-from dyads.errors import DyadsError, E
+from dyads.resources import data_error, load
 
 EntryKind = Literal["country", "demonym", "capital", "government", "igo", "person", "group", "agent"]
 
@@ -124,20 +122,15 @@ def _variants(phrase: str) -> list[str]:
     return sorted(out)
 
 
-def _read(name: str) -> dict[str, Any]:
-    try:
-        return json.loads(resources.files("dyads.data").joinpath(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DyadsError(E.E022.format(name=name, detail=exc)) from exc
+DICTIONARY_FILES = ("countries.json", "igos.json", "agents.json", "people.json", "groups.json")
 
 
 def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: dict[str, Any],
-                     people: dict[str, Any], groups: dict[str, Any] | None = None) -> ActorDictionary:
+                     people: dict[str, Any], groups: dict[str, Any] | None = None,
+                     version: str = "") -> ActorDictionary:
     """Combine the dictionary files. Earlier sources win on a clash: people, groups, IGOs,
     countries, agents (so "Georgia" the country is not shadowed by a role word)."""
     groups = groups or {}
-    sources = (countries, igos, agents, people) + ((groups,) if groups else ())
-    version = "+".join(str(d.get("version", "?")) for d in sources)
     d = ActorDictionary(version=version)
 
     def add(phrase: str | dict[str, Any], entry: Entry) -> None:
@@ -199,5 +192,9 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
 @lru_cache(maxsize=1)
 def load_actor_dictionary() -> ActorDictionary:
     """The packaged dictionaries (read once per process)."""
-    return build_dictionary(_read("countries.json"), _read("igos.json"), _read("agents.json"),
-                            _read("people.json"), _read("groups.json"))
+    files = [load(name) for name in DICTIONARY_FILES]
+    countries, igos, agents, people, groups = (f.json() for f in files)
+    try:
+        return build_dictionary(countries, igos, agents, people, groups, version=";".join(f.tag for f in files))
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise data_error("+".join(DICTIONARY_FILES), f"{type(exc).__name__}: {exc}") from exc

@@ -22,6 +22,7 @@ from dyads.annotate.actors.matcher import Mention
 from dyads.annotate.geo.gazetteer import gazetteer
 from dyads.model import Actor
 from dyads.nlp.quotemarks import doc_text
+from dyads.resources import word_list, words
 
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "case", "npadvmod", "quantmod"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -29,18 +30,17 @@ GROUP_ENTS = {"ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 UNTAGGED_PLACE_MIN_POPULATION = 250_000
 FOREIGN_PLACE_MIN_POPULATION = 200_000
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
-FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
-RELATIVE = {"who", "whom", "which", "that", "whose"}
-COUNTRY_NOUNS = {"country", "nation", "state", "government", "regime", "administration", "leadership"}
+PERSON_PRONOUNS = words("pronouns.person")
+THING_PRONOUNS = words("pronouns.thing")
+PLURAL_PRONOUNS = words("pronouns.plural")
+FIRST_PLURAL = words("pronouns.first_plural")
+FIRST_SINGULAR = words("pronouns.first_singular")
+RELATIVE = words("pronouns.relative")
+COUNTRY_NOUNS = words("nouns.country_reference")
 # Dateline and byline at the start of a story: "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) --".
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’,-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .]{1,30})?[ \t]*"
                       r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]")
-AGENCY = re.compile(r"\((?:Reuters|AP|AFP|dpa|Xinhua|TASS|Bloomberg|UPI|IANS|PTI|ANI|Interfax|Yonhap|"
-                    r"Anadolu|EFE|ANSA|Kyodo|Bernama|Sputnik|RIA Novosti|CNN|BBC)\)")
+AGENCY = re.compile(r"\((?:" + "|".join(re.escape(a) for a in word_list("news_agencies")) + r")\)")
 
 
 @dataclass(slots=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from dyads.resources import data_error, load
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +78,11 @@ class CameoTable:
 
 @lru_cache(maxsize=1)
 def load_cameo() -> CameoTable:
-    raw = json.loads(resources.files("dyads.data").joinpath("cameo.json").read_text(encoding="utf-8"))
-    codes = {
-        k: CameoCode(k, v["label"], float(v["goldstein"]), v.get("plover")) for k, v in raw["codes"].items()
-    }
-    return CameoTable(raw["version"], codes)
+    """The packaged CAMEO table (``data/cameo.json``, read once per process)."""
+    file = load("cameo.json")
+    try:
+        codes = {k: CameoCode(k, v["label"], float(v["goldstein"]), v.get("plover"))
+                 for k, v in file.json()["codes"].items()}
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise data_error(file.name, f"{type(exc).__name__}: {exc}") from exc
+    return CameoTable(file.tag, codes)

@@ -9,16 +9,14 @@ uses it only where no lexicon pattern fires, and says so in the event's ``rule``
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "by", "at", "from", "as",
-        "that", "this", "be", "have", "it", "its", "their", "his", "her", "they", "he", "she", "which",
-        "who", "was", "were", "is", "are", "has", "had", "said", "say", "also", "after", "over", "into"}
+from dyads.resources import data_error, load, words
+
+STOP = words("classifier.stop_words")  # the words the model was trained without
 # CAMEO code used for a sentence the classifier puts in each PentaClass (the class's generic code).
 CLASS_CODES = {0: "010", 1: "030", 2: "060", 3: "110", 4: "190"}
 
@@ -76,12 +74,17 @@ class PentaModel:
         return self.classes[k], probs[k], why, probs
 
 
+MODEL_FILE = "penta_model.json"
+MODEL_NAME = "penta-bow"  # the model's name in rule ids: model:penta-bow-<version>[features]>code
+
+
 @lru_cache(maxsize=1)
-def load_penta_model() -> PentaModel | None:
-    """The packaged model, or None when the data file is absent (the coder then skips it)."""
+def load_penta_model() -> PentaModel:
+    """The packaged model (``data/penta_model.json``, read once per process)."""
+    file = load(MODEL_FILE)
     try:
-        raw = json.loads(resources.files("dyads.data").joinpath("penta_model.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return PentaModel(raw["version"], tuple(raw["classes"]), tuple(raw["bias"]),
-                      {k: tuple(v) for k, v in raw["weights"].items()})
+        raw = file.json()
+        return PentaModel(f"{MODEL_NAME}-{file.version}", tuple(raw["classes"]), tuple(raw["bias"]),
+                          {k: tuple(v) for k, v in raw["weights"].items()})
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise data_error(file.name, f"{type(exc).__name__}: {exc}") from exc

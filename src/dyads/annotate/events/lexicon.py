@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from dyads.errors import DyadsError, E
+from dyads.resources import data_error, load
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +76,9 @@ class Lexicon:
         return self.nouns.get(phrase)
 
 
-def build_lexicon(raw: dict[str, Any]) -> Lexicon:
+def build_lexicon(raw: dict[str, Any], version: str = "") -> Lexicon:
     lex = Lexicon(
-        version=raw.get("version", "?"),
+        version=version,
         light_verbs=frozenset(raw.get("light_verbs", [])),
         intent_verbs=dict(raw.get("intent_verbs", {})),
         future_codes=dict(raw.get("future_codes", {})),
@@ -111,8 +109,9 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The packaged event lexicon (``data/lexicon.json``, read once per process)."""
+    file = load("lexicon.json")
     try:
-        raw = json.loads(resources.files("dyads.data").joinpath("lexicon.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DyadsError(E.E022.format(name="lexicon.json", detail=exc)) from exc
-    return build_lexicon(raw)
+        return build_lexicon(file.json(), version=file.tag)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise data_error(file.name, f"{type(exc).__name__}: {exc}") from exc

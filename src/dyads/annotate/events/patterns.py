@@ -16,28 +16,22 @@ from typing import Any
 from dyads.annotate.actors.resolver import ArticleActors
 from dyads.annotate.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.model import Actor
+from dyads.resources import word_list, words
 
-MUTUAL_GOVERNORS = {"agree", "decide", "pledge", "vow", "promise"}
-OBLIGATION_AUX = {"must", "should", "ought"}
-CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess", "boast"}
-NEG_WORDS = {"not", "n't", "never", "no"}
-FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
-HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
+MUTUAL_GOVERNORS = words("verbs.mutual_governors")
+OBLIGATION_AUX = words("auxiliaries.obligation")
+CLAIM_VERBS = words("verbs.claim_responsibility")
+NEG_WORDS = words("negation")
+FUTURE_AUX = words("auxiliaries.future")
+HYPO_AUX = words("auxiliaries.hypothetical")
 CLIMB_DEPS = {"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp", "oprd"}
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
-SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "number", "couple", "set", "day", "week"}
+SERIES_NOUNS = words("nouns.series")
 ARG_POS = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
-ABSTRACT_NOUNS = {
-    "decision", "plan", "proposal", "idea", "situation", "issue", "problem", "matter", "question", "way",
-    "time", "year", "day", "week", "month", "area", "part", "percent", "number", "lot", "kind", "end",
-    "fact", "case", "process", "effort", "attempt", "step", "measure", "move", "need", "role", "term",
-    "condition", "position", "interest", "view", "focus", "reason", "result", "change", "development",
-    "policy", "law", "rule", "order", "bill", "program", "programme", "project", "system", "level",
-    "rate", "price", "cost", "money", "amount", "million", "billion", "side", "action", "activity",
-}
-ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "ism", "ship")
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "within", "across", "around", "outside", "throughout", "during"}
-NOT_TARGET_LEMMAS = {"it", "that", "which", "this", "what", "something", "anything", "everything"}
+ABSTRACT_NOUNS = words("nouns.abstract")
+ABSTRACT_SUFFIXES = word_list("suffixes.abstract")
+LOCATIVE_PREPS = words("prepositions.locative")
+NOT_TARGET_LEMMAS = words("pronouns.not_target")
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from dyads.annotate.events.cameo import penta_class
 from dyads.annotate.events.classifier import CLASS_CODES, PentaModel, load_penta_model
 from dyads.annotate.events.patterns import Found, SentenceCoder
 from dyads.model import Article, Event, Span
+from dyads.resources import words
 
 # Dependencies under which a date modifier belongs to another clause, not this event.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "parataxis", "csubj", "pcomp"}
@@ -127,7 +128,7 @@ def keep_informative(here: list[Found]) -> list[Found]:
 # own. Clauses with a subject, coordinated verbs ("lauded ... and then held talks"), relative
 # clauses and time clauses ("since sending troops") tell events of their own.
 CIRCUMSTANCE_DEPS = {"advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj"}
-TIME_WORDS = {"after", "before", "since", "following", "until", "till", "when", "while", "once", "as"}
+TIME_WORDS = words("conjunctions.time")
 
 
 def subordinate_to(tok: Any, head: Any) -> bool:

@@ -24,11 +24,11 @@ from typing import Any
 from dyads.annotate.geo.gazetteer import Gazetteer, gazetteer
 from dyads.model import Article, Entity, Event, Location
 from dyads.nlp.quotemarks import doc_text
+from dyads.resources import words
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "within", "around", "on"}
+LOCATIVE = words("prepositions.place")
 CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "xcomp", "conj"}
-REGION_NOUNS = {"region", "province", "oblast", "state", "county", "district", "territory", "city",
-                "area", "governorate", "prefecture", "peninsula", "island", "islands", "border", "krai"}
+REGION_NOUNS = words("nouns.region")
 
 
 def annotate(article: Article, res: Any) -> Article:

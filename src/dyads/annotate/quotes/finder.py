@@ -36,17 +36,15 @@ The stage runs before events: it tells the actor resolver who speaks in each quo
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from dyads.errors import DyadsError, E
 from dyads.model import Actor, Article, Quote
 from dyads.nlp.quotemarks import DOUBLE_MARKS, Region, doc_text, has_double_mark, quote_regions
+from dyads.resources import data_error, load, word_list, words
 
 KEY = "dyads.annotate.quotes.finder"
 LEXICON_FILE = "speech_verbs.json"
@@ -54,19 +52,17 @@ EDGE_PUNCT = " \t\n\r,;:—–-"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Participial cues take the subject of the verb or noun they hang from ("…, saying that …").
 INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
-RELATIVE = {"who", "which", "that"}
 QUOTED = "+q"  # lexicon relations scored again for contents that hold a quotation mark
 WHEN = {"DATE", "TIME"}  # entity types that never speak
 # verbs whose object does what their xcomp says: 'That led Kim to call Park "reckless"' (Kim calls)
-OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "lead", "allow", "push", "encourage", "get", "cause", "inspire",
-                  "invite", "persuade", "convince", "order", "require", "want", "expect", "compel", "pressure"}
+OBJECT_CONTROL = words("verbs.object_control")
 # cues whose object is the hearer: '"…," Ortiz told the radio' is Ortiz speaking to the radio
-TELLS = {"tell", "inform", "assure", "remind", "warn", "urge", "advise", "promise", "notify", "caution"}
+TELLS = words("verbs.tell")
 PARENTHETICAL = "around"  # the relation of a parenthetical cue to the clause it stands in
 SIGNED = "signature"  # the relation of a quotation signed with a dash and a name ('"…" ― Sonya Herridge')
 # A signature: a dash, then a name of capitalised words (with the usual particles), then at most a
 # short description ('— Ben Jacobs (@Bencjacobs) September 1, 2016', '- Sanders.', '― Jane Doe, 34').
-NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|dos|la|le|van|von|der|den|al|bin|ibn)"
+NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + "|".join(map(re.escape, word_list("name_particles"))) + ")"
 SIGNATURE = re.compile(
     r"[^\S\n]*(?:\n[^\S\n]*)*(?P<dash>[―—–]|-{1,2}(?=[^\S\n]))[^\S\n]*"
     rf"(?P<name>{NAME_WORD}(?:[^\S\n]+{NAME_WORD}){{0,4}})[^\S\n]*(?:[,(][^\n]{{0,60}})?[^\S\n]*$", re.MULTILINE)
@@ -100,15 +96,16 @@ class CueLexicon:
 @lru_cache(maxsize=2)
 def load_cue_lexicon(name: str = LEXICON_FILE) -> CueLexicon:
     """The versioned cue lexicon shipped with dyads (read once per process)."""
+    file = load(name)
     try:
-        raw = json.loads(resources.files("dyads.data").joinpath(name).read_text(encoding="utf-8"))
+        raw = file.json()
         kinds = {lemma: kind for kind, lemmas in raw["kinds"].items() for lemma in lemmas}
-        return CueLexicon(version=raw["version"], threshold=float(raw["threshold"]),
+        return CueLexicon(version=file.tag, threshold=float(raw["threshold"]),
                           rules={k: dict(v) for k, v in raw["rules"].items()}, kinds=kinds,
                           role_nouns=frozenset(raw.get("role_nouns", [])),
                           speech_nouns=frozenset(raw.get("speech_nouns", [])))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DyadsError(E.E080.format(name=name, detail=exc)) from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise data_error(name, f"{type(exc).__name__}: {exc}") from exc
 
 
 @dataclass(slots=True)
@@ -218,7 +215,7 @@ def _with_complements(text: str, cue: Any, rel: str, start: int, end: int, p_end
 
 
 NAMING = {"oprd", "prep_as", "xcomp"}  # 'called X "Y"', 'described X as "Y"'
-RELATIVE_OBJECTS = {"what", "which", "whom", "who", "that"}
+RELATIVE_OBJECTS = words("pronouns.relative_object")
 
 
 def _from_relative_object(cue: Any, rel: str, start: int) -> int:
@@ -1151,7 +1148,7 @@ def _is_long(text: str, r: Region) -> bool:
     return len(words) >= 1 and ends[-1:] in {",", ".", "!", "?", "…"} and not _is_title(text, r, words)
 
 
-TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+TITLE_SMALL_WORDS = words("title_small_words")
 
 
 def _is_title(text: str, r: Region, words: list[str]) -> bool:
