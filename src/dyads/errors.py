@@ -106,3 +106,9 @@ class E:
     E108 = "E108 missing or wrong token; send the server's token as 'Authorization: Bearer T'."
     E109 = "E109 internal error ({kind}) while serving {path}; the server log has the details."
     # E080 (a data file of quotes or tone is missing or invalid) is retired: E022 covers every data file.
+    # PETRARCH/TABARI dictionaries (--dictionaries)
+    E120 = "E120 {file}:{line}: {detail}; the line is skipped and the rest of the file is read."
+    E121 = "E121 --dictionaries {path}: {detail}; give a folder of PETRARCH dictionaries (*.actors.txt, ...)."
+    E122 = ("E122 --dictionaries {path}: no PETRARCH dictionary files in it; name them *.actors.txt, "
+            "*.agents.txt, *.discards.txt, and *.verbs.txt or CAMEO*.txt.")
+    E123 = "E123 {file}: cannot read the dictionary ({detail}); check the file and its permissions."
