@@ -39,10 +39,13 @@ class Person:
     roles: tuple[Role, ...]
 
     def on(self, day: dt.date | None) -> tuple[str | None, Role | None]:
-        """(sector, role) on a date; undated text takes the most recent main role."""
+        """(sector, role) on a date. Undated text takes the most recent main role that is an office
+        (not ELI, the sector of former office holders): news that names someone without a date
+        is most often about them in office, and the most recent office is the likeliest one."""
         main = [r for r in self.roles if not r.secondary]
         if day is None:
-            latest = max(main, key=lambda r: r.start or dt.date.min, default=None)
+            offices = [r for r in main if r.sector != "ELI" or r.code] or main
+            latest = max(offices, key=lambda r: r.start or dt.date.min, default=None)
             return (latest.sector if latest else self.default_sector), latest
         for r in main:
             if r.holds_on(day):
@@ -84,6 +87,7 @@ class ActorDictionary:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
     sectors: dict[str, str] = field(default_factory=dict)  # sector -> label
     non_actor_heads: frozenset[str] = frozenset()  # "team", "singer": people outside politics
+    generated: Any = None  # GeneratedActors (phoenix.json): tokenized phrases, found without PhraseMatcher
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = False) -> None:
         phrase = " ".join(phrase.split())
@@ -122,16 +126,18 @@ def _variants(phrase: str) -> list[str]:
     return sorted(out)
 
 
-DICTIONARY_FILES = ("countries.json", "igos.json", "agents.json", "people.json", "groups.json")
+DICTIONARY_FILES = ("countries.json", "igos.json", "agents.json", "people.json", "groups.json", "phoenix.json")
 
 
 def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: dict[str, Any],
                      people: dict[str, Any], groups: dict[str, Any] | None = None,
-                     version: str = "") -> ActorDictionary:
+                     version: str = "", generated: dict[str, Any] | None = None) -> ActorDictionary:
     """Combine the dictionary files. Earlier sources win on a clash: people, groups, IGOs,
-    countries, agents (so "Georgia" the country is not shadowed by a role word)."""
+    countries, agents (so "Georgia" the country is not shadowed by a role word), then the
+    generated Phoenix file (phoenix.json), whose phrases only add what the others lack."""
     groups = groups or {}
     d = ActorDictionary(version=version)
+    named: dict[str, Entry] = {}
 
     def add(phrase: str | dict[str, Any], entry: Entry) -> None:
         if isinstance(phrase, dict):
@@ -149,6 +155,7 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
         )
         person = Person(p["name"], p.get("country"), p.get("code"), p.get("default_sector"), roles)
         entry = Entry("person", country=p.get("country"), code=p.get("code"), name=p["name"], person=person)
+        named.setdefault(f"person:{p['name']}", entry)
         for alias in {p["name"], *p.get("aliases", [])}:
             add(alias, entry)
 
@@ -159,12 +166,14 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
         )
         org = Person(g["name"], g.get("country"), g.get("code"), g.get("default_sector"), roles)
         entry = Entry("group", country=g.get("country"), code=g.get("code"), name=g["name"], person=org)
+        named.setdefault(f"group:{g['name']}", entry)
         for alias in {g["name"], *g.get("aliases", [])}:
             add(alias, entry)
 
     for group in ("igos", "ngos"):
         for o in igos.get(group, []):
             entry = Entry("igo", code=o["code"], name=o["name"])
+            named.setdefault(f"igo:{o['name']}", entry)
             for n in [o["name"], *o.get("names", [])]:
                 add(n, entry)
 
@@ -186,6 +195,10 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
         d.sectors[sector] = spec.get("label", sector)
         for w in spec.get("words", []):
             add(w, Entry("agent", sector=sector))
+    if generated:
+        from dyads.annotate.actors.phoenix import load_generated
+
+        d.generated = load_generated(generated, named)
     return d
 
 
@@ -193,8 +206,9 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
 def load_actor_dictionary() -> ActorDictionary:
     """The packaged dictionaries (read once per process)."""
     files = [load(name) for name in DICTIONARY_FILES]
-    countries, igos, agents, people, groups = (f.json() for f in files)
+    countries, igos, agents, people, groups, phoenix = (f.json() for f in files)
     try:
-        return build_dictionary(countries, igos, agents, people, groups, version=";".join(f.tag for f in files))
+        return build_dictionary(countries, igos, agents, people, groups, version=";".join(f.tag for f in files),
+                                generated=phoenix)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise data_error("+".join(DICTIONARY_FILES), f"{type(exc).__name__}: {exc}") from exc

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
 from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 
@@ -39,17 +38,28 @@ class ActorMatcher:
                 matcher.add(prefix + key, [doc])
 
     def find(self, doc: Any) -> list[Mention]:
-        """Non-overlapping mentions, longest first; proper-name kinds must be capitalised."""
+        """Non-overlapping mentions, longest first (on a tie, the hand-written dictionaries before
+        the generated one); proper-name kinds must be capitalised."""
         vocab = doc.vocab.strings
-        spans = []
+        found: list[tuple[int, int, Entry]] = []
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
-                entry = self._entries[vocab[match_id]]
-                first = doc[start]
-                if entry.kind in PROPER_KINDS and not (first.text[:1].isupper() or first.text[:1].isdigit()):
-                    continue
-                span = doc[start:end]
-                span.label_ = vocab[match_id]
-                spans.append(span)
-        return [Mention(s.start, s.end, self._entries[s.label_]) for s in filter_spans(spans)]
+                found.append((start, end, self._entries[vocab[match_id]]))
+        gen = self.dictionary.generated
+        if gen is not None:
+            texts = [t.text for t in doc]
+            for table, toks in ((gen.exact, texts), (gen.lower, [t.lower() for t in texts])):
+                found.extend((s, e, entry) for s, e, v in table.find(toks) if (entry := gen.entry(v)) is not None)
+        kept: list[Mention] = []
+        taken: set[int] = set()
+        ranked = sorted(range(len(found)), key=lambda i: (found[i][0] - found[i][1], found[i][0], i))
+        for start, end, entry in (found[i] for i in ranked):
+            first = doc[start].text[:1]
+            if entry.kind in PROPER_KINDS and not (first.isupper() or first.isdigit()):
+                continue
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            kept.append(Mention(start, end, entry))
+        return sorted(kept, key=lambda m: m.start)
 
