@@ -1,7 +1,7 @@
 """Build src/dyads/data/phoenix.json: people, groups, organisations and role words from Phoenix.
 
 Facts (names, codes, dated roles) are read from the Phoenix/PETRARCH2 dictionaries (MIT licence,
-Open Event Data Alliance) through dyads' own readers (:mod:`dyads.petrarch`); the licence notice is
+Open Event Data Alliance) through dyads' own readers (:mod:`dyads.io.petrarch`); the licence notice is
 written beside the output as ``LICENSE-phoenix.txt``. Rerun from the repository root:
 
     .venv/bin/python tools/build_phoenix.py ../shared/data/reference/phoenix
@@ -52,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dyads.petrarch import ActorEntry, read_actors, read_agents  # noqa: E402
+from dyads.io.petrarch import ActorEntry, read_actors, read_agents  # noqa: E402
 
 DATA = ROOT / "src" / "dyads" / "data"
 OUT = DATA / "phoenix.json"
@@ -161,7 +161,7 @@ def person_or_group(e: ActorEntry, kind: str, countries: set[str]) -> Actor | st
 def repaired(af) -> list[ActorEntry]:
     """The file's records, where a record with no code that runs straight into the next record
     (a synonym line missing its '+', as in the Gorbachev block) lends its phrases to that record."""
-    from dyads.petrarch import ActorEntry as Entry
+    from dyads.io.petrarch import ActorEntry as Entry
 
     pending: list = []
     out = []

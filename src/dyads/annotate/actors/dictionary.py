@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from dyads.annotate.actors.phoenix import load_generated
 from dyads.resources import data_error, load
 
 EntryKind = Literal["country", "demonym", "capital", "government", "igo", "person", "group", "agent"]
@@ -196,10 +197,27 @@ def build_dictionary(countries: dict[str, Any], igos: dict[str, Any], agents: di
         for w in spec.get("words", []):
             add(w, Entry("agent", sector=sector))
     if generated:
-        from dyads.annotate.actors.phoenix import load_generated
-
-        d.generated = load_generated(generated, named)
+        d.generated = load_generated(generated, lambda value: _generated_entry(value, named))
     return d
+
+
+GENERATED_KINDS: dict[str, EntryKind] = {"p": "person", "g": "group", "i": "igo", "n": "igo", "c": "country"}
+
+
+def _generated_entry(value: list[Any] | str, named: dict[str, Entry]) -> Entry | None:
+    """The entry of a phoenix.json row, of "agent:SECTOR", or of one of dyads' own entries ("person:X")."""
+    if isinstance(value, str):
+        if value.startswith("agent:"):
+            return Entry("agent", sector=value.removeprefix("agent:"))
+        return named.get(value)
+    kind, name, country, code, default_sector, roles = value
+    if kind in ("i", "n"):
+        return Entry("igo", code=code, name=name)
+    if kind == "c":
+        return Entry("country", country=country, name=name)
+    person = Person(name, country, code, default_sector,
+                    tuple(Role("", sector, _date(start), _date(end), own) for sector, own, start, end in roles))
+    return Entry(GENERATED_KINDS[kind], country=country, code=code, name=name, person=person)
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.petrarch import read_verbs, split_code
+from dyads.io.petrarch import read_verbs, split_code
 
 TEXT = """&TIETYPES
 +MILITARY

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dyads.petrarch.common import Problem, content_lines, read_text, regular_plural
+from dyads.io.petrarch.common import Problem, content_lines, read_text, regular_plural
 
 NULL = "---"
 TokenKind = Literal["word", "synset", "verb", "source", "target", "compound", "skip",

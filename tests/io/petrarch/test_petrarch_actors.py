@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyads.petrarch import read_actors
+from dyads.io.petrarch import read_actors
 
 TEXT = """<!-- a comment
   over two lines -->

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.petrarch import read_agents
+from dyads.io.petrarch import read_agents
 
 TEXT = """<!-- PETRARCH VALIDATION SUITE AGENTS DICTIONARY -->
 !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.petrarch import read_discards
+from dyads.io.petrarch import read_discards
 
 TEXT = """# Story-level discards are indicated with a '+'.
 MONTHS LATER

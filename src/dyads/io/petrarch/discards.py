@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dyads.petrarch.common import Problem, content_lines, phrase_words, read_text
+from dyads.io.petrarch.common import Problem, content_lines, phrase_words, read_text
 
 DiscardKind = Literal["story", "sentence"]
 

@@ -5,12 +5,12 @@ line; a bad line never stops the rest of the file. :func:`load_dictionary_dir` r
 named by ``--dictionaries``.
 """
 
-from dyads.petrarch.actors import ActorEntry, ActorFile, DatedCode, Phrase, read_actors
-from dyads.petrarch.agents import AgentEntry, AgentFile, read_agents
-from dyads.petrarch.common import Problem
-from dyads.petrarch.directory import PetrarchDictionaries, kind_of, load_dictionary_dir
-from dyads.petrarch.discards import DiscardEntry, DiscardFile, read_discards
-from dyads.petrarch.verbs import Synset, Token, VerbEntry, VerbFamily, VerbFile, VerbPattern, read_verbs, split_code
+from dyads.io.petrarch.actors import ActorEntry, ActorFile, DatedCode, Phrase, read_actors
+from dyads.io.petrarch.agents import AgentEntry, AgentFile, read_agents
+from dyads.io.petrarch.common import Problem
+from dyads.io.petrarch.directory import PetrarchDictionaries, kind_of, load_dictionary_dir
+from dyads.io.petrarch.discards import DiscardEntry, DiscardFile, read_discards
+from dyads.io.petrarch.verbs import Synset, Token, VerbEntry, VerbFamily, VerbFile, VerbPattern, read_verbs, split_code
 
 __all__ = [
     "ActorEntry", "ActorFile", "AgentEntry", "AgentFile", "DatedCode", "DiscardEntry", "DiscardFile",

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyads.petrarch.common import Line, Problem, content_lines, is_stem, parse_date, phrase_words, read_text
+from dyads.io.petrarch.common import Line, Problem, content_lines, is_stem, parse_date, phrase_words, read_text
 
 NULL_CODE = "---"
 _CODE = re.compile(r"^(?:[A-Za-z0-9]+|---|\+\+\+|###)$")

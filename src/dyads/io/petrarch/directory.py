@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Literal
 
 from dyads.errors import DyadsError, E
-from dyads.petrarch.actors import ActorFile, read_actors
-from dyads.petrarch.agents import AgentFile, read_agents
-from dyads.petrarch.common import Problem, decode
-from dyads.petrarch.discards import DiscardFile, read_discards
-from dyads.petrarch.verbs import VerbFile, read_verbs
+from dyads.io.petrarch.actors import ActorFile, read_actors
+from dyads.io.petrarch.agents import AgentFile, read_agents
+from dyads.io.petrarch.common import Problem, decode
+from dyads.io.petrarch.discards import DiscardFile, read_discards
+from dyads.io.petrarch.verbs import VerbFile, read_verbs
 
 FileKind = Literal["actors", "agents", "discards", "verbs"]
 

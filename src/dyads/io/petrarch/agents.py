@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyads.petrarch.common import Problem, content_lines, phrase_words, read_text, regular_plural
+from dyads.io.petrarch.common import Problem, content_lines, phrase_words, read_text, regular_plural
 
 _SUBST_DEF = re.compile(r"^\s*(![A-Za-z0-9_]+!)\s*=\s*(.*)$")
 _RECORD = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^{}]*)\})?\s*\[(?P<code>[^\[\]]*)\]\s*(?P<rest>.*)$")
