@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from dyads.io.readers import ReadError, read_inputs
-from dyads.io.rows import EVENT_COLUMNS, flat_event
+from dyads.io.rows import EVENT_COLUMNS, event_row
 from dyads.model import Article
 from dyads.runner import RunStats, annotate, annotate_to_arrow
 from tests.runner.conftest import canonical
@@ -32,7 +32,7 @@ def reference(reference_items) -> list[str]:
 def event_rows(articles) -> pa.Table:
     """A stand-in for the store's converter: flat event rows as one Arrow table (module level: it
     pickles by reference and runs in the workers)."""
-    rows = [flat_event(a, e) for a in articles if isinstance(a, Article) for e in a.events]
+    rows = [event_row(a, e) for a in articles if isinstance(a, Article) for e in a.events]
     return {"events": pa.Table.from_pylist(rows).select(EVENT_COLUMNS) if rows else pa.table({})}
 
 

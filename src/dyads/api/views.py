@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from dyads.annotate.events.cameo import load_cameo
+from dyads.annotate.events.cameo import label_of
 from dyads.api.schemas import ActorRef, ArticleEvent, ArticleQuote, ArticleView, TextSpan
 from dyads.model import Actor, Article
-
-
-def cameo_label(code: str | None) -> str | None:
-    if not code:
-        return None
-    try:
-        return load_cameo().get(code).label.replace(", not specified below", "")
-    except KeyError:
-        return None
 
 
 def actor_ref(a: Actor | None) -> ActorRef | None:
@@ -29,7 +18,7 @@ def _actor_title(a: Actor) -> str:
     return " · ".join(bits)
 
 
-def article_view(art: Article, label_of: Callable[[str], str | None] = cameo_label) -> ArticleView:
+def article_view(art: Article) -> ArticleView:
     """Spans for actors (every resolved mention), events (evidence) and quotes (content and cue)."""
     n = len(art.text)
     spans: list[TextSpan] = []

@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 
+from dyads.annotate.events.cameo import label_of
 from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.output import Format, write_csv, write_jsonl, write_table
 from dyads.errors import DyadsError, E
 from dyads.io.readers import Item, ReadError, read_inputs, valid_date
-from dyads.io.rows import EVENT_COLUMNS, flat_event
+from dyads.io.rows import EVENT_COLUMNS, event_row
 from dyads.model import Article
 
 TABLE_COLUMNS = ["date", "source", "event", "target", "quad", "goldstein", "modality", "evidence"]
@@ -48,7 +49,7 @@ def _many_inputs(paths: list[str]) -> bool:
     return p.is_dir() or p.name.endswith(MANY_ITEM_SUFFIXES)
 
 
-def _table_row(art: Article, label_of) -> Iterator[dict]:
+def _table_row(art: Article) -> Iterator[dict]:
     for ev in art.events:
         def who(a) -> str:
             if a is None:
@@ -58,7 +59,7 @@ def _table_row(art: Article, label_of) -> Iterator[dict]:
         yield {
             "date": ev.date or "",
             "source": who(ev.source),
-            "event": f"{ev.cameo} {label_of(ev.cameo).replace(', not specified below', '')}",
+            "event": f"{ev.cameo} {label_of(ev.cameo) or ''}",
             "target": who(ev.target),
             "quad": ev.quad,
             "goldstein": ev.goldstein,
@@ -81,19 +82,10 @@ def code_command(
 
     Example: dyads code article.txt --date 2024-01-17 --format jsonl
     """
-    from dyads.annotate.events.cameo import load_cameo
     from dyads.runner import annotate
 
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
-    cameo = load_cameo()
-
-    def label_of(code: str) -> str:
-        try:
-            return cameo.get(code).label
-        except KeyError:
-            return ""
-
     items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler)
     items = _progress_items(items, enabled=_many_inputs(paths) and sys.stderr.isatty())
     coded = failed = 0
@@ -113,9 +105,10 @@ def code_command(
     if format in (Format.jsonl, Format.json):
         write_jsonl(a.to_dict() for a in articles())
     elif format is Format.csv:
-        write_csv((flat_event(a, e, label_of(e.cameo)) for a in articles() for e in a.events), EVENT_COLUMNS)
+        write_csv((event_row(a, e, label_of(e.cameo, short=False) or "") for a in articles() for e in a.events),
+                  EVENT_COLUMNS)
     else:
-        rows = [r for a in articles() for r in _table_row(a, label_of)]
+        rows = [r for a in articles() for r in _table_row(a)]
         write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)")
     if coded == 0 and failed:
         print(E.E031, file=sys.stderr)

@@ -79,7 +79,7 @@ def demo_command(
     Example: dyads demo && dyads dyad TUR SYR --by month
     """
     from dyads.io.readers import ReadError, read_inputs
-    from dyads.io.rows import flat_event
+    from dyads.io.rows import event_row
     from dyads.model import Article
     from dyads.runner import annotate
     from dyads.store import Store, queries
@@ -99,7 +99,7 @@ def demo_command(
             rows = queries.top_dyads(store.con, top=20)
     except DyadsError as exc:
         print(f"warning: cannot store the examples ({exc}); showing the coded events instead", file=sys.stderr)
-        rows = [flat_event(a, e) for a in articles for e in a.events]
+        rows = [event_row(a, e) for a in articles for e in a.events]
         write_table(rows, ["article_id", "date", "source_code", "cameo", "target_code", "goldstein", "evidence"],
                     title=f"{n_events} events in {len(articles)} example article(s)")
         return

@@ -34,12 +34,9 @@ def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: Format, title: st
 
 
 def _label(cameo: str) -> str:
-    from dyads.annotate.events.cameo import load_cameo
+    from dyads.annotate.events.cameo import label_of
 
-    try:
-        return load_cameo().get(cameo).label.replace(", not specified below", "")
-    except KeyError:
-        return ""
+    return label_of(cameo) or ""
 
 
 def _clip(text: str | None, width: int = 80) -> str:

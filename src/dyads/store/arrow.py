@@ -24,7 +24,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dyads.io.readers import Item, ReadError
-from dyads.model import Actor, Article, Event
+from dyads.io.rows import entity_fields, event_fields, quote_fields
+from dyads.model import Article, Event
 from dyads.store.schema import ARROW_SCHEMAS, BATCH_TABLES
 
 Tables = dict[str, pa.Table]
@@ -103,37 +104,18 @@ class _Columns:
         return pa.Table.from_pydict(self.cols, schema=self.schema)
 
 
-def _actor(prefix: str, a: Actor | None) -> dict[str, Any]:
-    if a is None:
-        return {}
-    return {f"{prefix}_code": a.code or None, f"{prefix}_country": a.country, f"{prefix}_sector": a.sector,
-            f"{prefix}_name": a.name, f"{prefix}_text": a.text, f"{prefix}_start": a.start,
-            f"{prefix}_end": a.end}
-
-
 def mention_row(art: Article, ev: Event, article_hash: str, article_date: dt.date | None,
                 source: str | None) -> dict[str, Any]:
     """One report of an event: the event's fields as this article coded them, and its key."""
     src = ev.source.code if ev.source else None
     tgt = ev.target.code if ev.target else None
-    loc = ev.location
-    row: dict[str, Any] = {
+    return {
+        **event_fields(ev),
         "event_key": event_key(ev.date, src, tgt, ev.cameo, article_hash),
         "article_hash": article_hash, "article_id": art.id, "article_date": article_date,
-        "article_source": source, "article_tone": art.tone,
-        "event_id": ev.id, "sentence": ev.sentence, "date": ev.date, "day": day_of(ev.date),
-        "cameo": ev.cameo, "base": ev.cameo[:3], "root": ev.root, "quad": ev.quad, "penta": ev.penta,
-        "goldstein": ev.goldstein, "plover": ev.plover, "modality": ev.modality,
-        "attributed_to_code": ev.attributed_to.code if ev.attributed_to else None,
-        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-        "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end, "evidence": ev.evidence.text,
-        "rule": ev.rule, "confidence": ev.confidence, "dictionary_version": ev.dictionary_version or None,
+        "article_source": source, "article_tone": art.tone, "day": day_of(ev.date), "base": ev.cameo[:3],
         "source_prefix": code_prefix(src), "target_prefix": code_prefix(tgt),
     }
-    row |= _actor("source", ev.source)
-    row |= _actor("target", ev.target)
-    return row
 
 
 def _article_row(art: Article, h: str, date: dt.date | None) -> dict[str, Any]:
@@ -169,19 +151,9 @@ def to_arrow(items: Iterable[Item]) -> Tables:
         for ev in item.events:
             out["mentions"].add(mention_row(item, ev, h, date, source))
         for i, q in enumerate(item.quotes):
-            row = {"article_hash": h, "article_id": item.id, "quote": i, "speaker_label": q.speaker_name,
-                   "content_start": q.content.start, "content_end": q.content.end, "content": q.content.text,
-                   "cue_start": q.cue.start if q.cue else None, "cue_end": q.cue.end if q.cue else None,
-                   "cue": q.cue.text if q.cue else None, "direct": q.direct}
-            out["quotes"].add(row | _actor("speaker", q.speaker))
+            out["quotes"].add({"article_hash": h, "article_id": item.id, "quote": i, **quote_fields(q)})
         for i, e in enumerate(item.entities):
-            loc = e.location
-            out["entities"].add({
-                "article_hash": h, "article_id": item.id, "entity": i, "type": e.type, "text": e.text,
-                "start": e.start, "end": e.end, "actor": e.actor, "role": e.role, "value": e.value,
-                "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-                "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
-            })
+            out["entities"].add({"article_hash": h, "article_id": item.id, "entity": i, **entity_fields(e)})
     return {name: cols.table() for name, cols in out.items()}
 
 

@@ -27,7 +27,8 @@ from typing import Any
 import duckdb
 
 from dyads.errors import DyadsError, E
-from dyads.model import Actor, Article, Entity, Event, Location, Quote, Sentence, Span
+from dyads.io.rows import entity_from, event_from, quote_from
+from dyads.model import Article, Sentence
 from dyads.store import db
 from dyads.store.arrow import code_prefix
 from dyads.store.schema import EVENT_LEVEL, TABLE_SCHEMAS, events_select, quoted
@@ -389,20 +390,6 @@ def plain_rows(rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
 
 
 # -- one article back as the document model --------------------------------------------------
-def _actor(row: dict[str, Any], prefix: str) -> Actor | None:
-    if row.get(f"{prefix}_code") is None and row.get(f"{prefix}_text") is None:
-        return None
-    return Actor(code=row[f"{prefix}_code"], country=row[f"{prefix}_country"], sector=row[f"{prefix}_sector"],
-                 name=row[f"{prefix}_name"], text=row[f"{prefix}_text"] or "", start=row[f"{prefix}_start"] or 0,
-                 end=row[f"{prefix}_end"] or 0)
-
-
-def _location(row: dict[str, Any]) -> Location | None:
-    if row.get("location_name") is None:
-        return None
-    return Location(row["location_name"], row["location_country"], row["location_lat"], row["location_lon"])
-
-
 def load_article(con: Con, ident: str) -> Article | None:
     """The stored article with this id (the latest stored, if several texts share it) or content hash."""
     rows = _dicts(con, "SELECT * FROM articles WHERE id = ? OR hash = ? ORDER BY (hash = ?) DESC, "
@@ -418,19 +405,9 @@ def load_article(con: Con, ident: str) -> Article | None:
     for m in _dicts(con, f"""SELECT {quoted(MENTION_COLUMNS, 'm.')}, {quoted(sorted(EVENT_LEVEL), 'e.')}
                             FROM mentions m JOIN event_records e USING (event_key) WHERE m.article_hash = ?
                             ORDER BY m.evidence_start, m.event_id""", [h]):
-        art.events.append(Event(
-            id=m["event_id"], sentence=m["sentence"], source=_actor(m, "source"), target=_actor(m, "target"),
-            cameo=m["cameo"], root=m["root"], quad=m["quad"], penta=m["penta"], goldstein=m["goldstein"],
-            plover=m["plover"], date=m["date"], modality=m["modality"],
-            evidence=Span(m["evidence_start"], m["evidence_end"], m["evidence"]), rule=m["rule"],
-            confidence=m["confidence"], location=_location(m), dictionary_version=m["dictionary_version"] or "",
-            attributed_to=Actor(m["attributed_to_code"], None, None, None, "", 0, 0)
-            if m["attributed_to_code"] else None))
+        art.events.append(event_from(m))
     for q in _dicts(con, "SELECT * FROM quotes WHERE article_hash = ? ORDER BY quote", [h]):
-        cue = Span(q["cue_start"], q["cue_end"], q["cue"]) if q["cue_start"] is not None else None
-        art.quotes.append(Quote(content=Span(q["content_start"], q["content_end"], q["content"]), cue=cue,
-                                direct=q["direct"], speaker=_actor(q, "speaker"), speaker_name=q["speaker_label"]))
+        art.quotes.append(quote_from(q))
     for e in _dicts(con, "SELECT * FROM entities WHERE article_hash = ? ORDER BY entity", [h]):
-        art.entities.append(Entity(type=e["type"], text=e["text"], start=e["start"], end=e["end"], actor=e["actor"],
-                                   role=e["role"], value=e["value"], location=_location(e)))
+        art.entities.append(entity_from(e))
     return art

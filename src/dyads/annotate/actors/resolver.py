@@ -13,7 +13,6 @@ an earlier actor of the article. One resolver per article; it holds no global st
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +20,9 @@ from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 from dyads.annotate.actors.matcher import Mention
 from dyads.annotate.geo.gazetteer import gazetteer
 from dyads.model import Actor
+from dyads.nlp.datelines import agency_spans, dateline_spans
 from dyads.nlp.quotemarks import doc_text
-from dyads.resources import word_list, words
+from dyads.resources import words
 
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "case", "npadvmod", "quantmod"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -37,10 +37,6 @@ FIRST_PLURAL = words("pronouns.first_plural")
 FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
 COUNTRY_NOUNS = words("nouns.country_reference")
-# Dateline and byline at the start of a story: "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) --".
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’,-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .]{1,30})?[ \t]*"
-                      r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]")
-AGENCY = re.compile(r"\((?:" + "|".join(re.escape(a) for a in word_list("news_agencies")) + r")\)")
 
 
 @dataclass(slots=True)
@@ -424,11 +420,7 @@ class ArticleActors:
     def _dateline_tokens(self, doc: Any) -> set[int]:
         out: set[int] = set()
         text = self.text
-        spans = []
-        for m in DATELINE.finditer(text[:600]):
-            spans.append((m.start(), m.end()))
-        for m in AGENCY.finditer(text):
-            spans.append((m.start(), m.end()))
+        spans = dateline_spans(text) + agency_spans(text)
         if not spans:
             return out
         for tok in doc:

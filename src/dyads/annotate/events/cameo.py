@@ -76,6 +76,21 @@ class CameoTable:
         return sorted(self._codes)
 
 
+NOT_SPECIFIED = ", not specified below"  # the tail of CAMEO's labels for codes with more specific children
+
+
+def label_of(code: str | None, *, short: bool = True) -> str | None:
+    """The CAMEO label of ``code`` (a 4-digit code the table lacks takes its parent's); ``short``
+    drops CAMEO's ", not specified below". None for an empty or unknown code."""
+    if not code:
+        return None
+    try:
+        label = load_cameo().get(code).label
+    except KeyError:
+        return None
+    return label.replace(NOT_SPECIFIED, "") if short else label
+
+
 @lru_cache(maxsize=1)
 def load_cameo() -> CameoTable:
     """The packaged CAMEO table (``data/cameo.json``, read once per process)."""

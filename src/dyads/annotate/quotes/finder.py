@@ -43,6 +43,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Actor, Article, Quote
+from dyads.nlp.datelines import dateline_spans
 from dyads.nlp.quotemarks import DOUBLE_MARKS, Region, doc_text, has_double_mark, quote_regions
 from dyads.resources import data_error, load, word_list, words
 
@@ -70,9 +71,6 @@ LEADING_TAG = re.compile(r"[^\S\n]*(?:<[a-zA-Z][^<>\n]{0,200}>[^\S\n]*)+")
 # a tweet embedded as text: its words, then '— Name (@handle) Month D, YYYY'
 TWEET_SIGNATURE = re.compile(
     r"[^\S\n]+(?P<dash>[―—–])[^\S\n]*(?P<name>[^\n()—–―]{2,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40}$", re.MULTILINE)
-# "MOSCOW (Reuters) - ", "MOSCOW, Sept 13 (Reuters) - ", "GENEVA — ": a dateline opening a paragraph
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[^\n()—–]{1,40}?)?[ \t]*"
-                      r"(?:\([^)\n]{1,40}\))?[ \t]*[-–—]{1,2}[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -337,11 +335,6 @@ def _subject(cue: Any) -> Any:
     return None
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
-    """Character spans of the datelines among the first paragraphs (after a title line or not)."""
-    return [(m.start(), m.end()) for m in DATELINE.finditer(text[:600]) if m.start() < 400]
-
-
 def _skip_dateline(text: str, f: Found, datelines: list[tuple[int, int]]) -> bool:
     """Keep the dateline out of the content and the speaker ('MOSCOW, Sept 13 (Reuters) - Russia
     said …'); False when nothing but the dateline is left."""
@@ -505,7 +498,7 @@ class QuoteFinder:
         text = doc_text(doc)
         regions = quote_regions(text)
         found = [f for t in self._cue_tokens(doc) if (f := self._from_cue(t)) is not None]
-        datelines = _datelines(text)
+        datelines = dateline_spans(text)
         if datelines:
             found = [f for f in found if _skip_dateline(text, f, datelines)]
         found = _dedupe(found, regions)

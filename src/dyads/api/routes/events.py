@@ -6,27 +6,27 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from dyads.annotate.events.cameo import label_of
 from dyads.api import params, queries
 from dyads.api.deps import check_known, settings
 from dyads.api.params import QUERY_ERRORS, ActorParam, DateParam
 from dyads.api.schemas import ActorRef, EventOut, EventPage
-from dyads.api.views import cameo_label
+from dyads.api.views import actor_ref
+from dyads.io.rows import actor_from
 
 router = APIRouter(prefix="/api", tags=["queries"])
 
 
-def _actor(prefix: str, row: dict[str, Any]) -> ActorRef | None:
-    code = row.get(f"{prefix}_code")
-    if code is None and row.get(f"{prefix}_name") is None:
-        return None
-    return ActorRef(code=code, country=row.get(f"{prefix}_country"), sector=row.get(f"{prefix}_sector"),
-                    name=row.get(f"{prefix}_name"))
+def _listed(row: dict[str, Any], prefix: str) -> ActorRef | None:
+    """An event's actor as the API lists it: one with a code or a name (a bare phrase is left out)."""
+    a = actor_from(row, prefix)
+    return actor_ref(a) if a is not None and (a.code is not None or a.name is not None) else None
 
 
 def event_out(row: dict[str, Any]) -> EventOut:
     return EventOut(
-        id=str(row["event_key"]), date=row["date"], source=_actor("source", row), target=_actor("target", row),
-        cameo=row["cameo"], root=row["root"], label=cameo_label(row["cameo"]), quad=row["quad"],
+        id=str(row["event_key"]), date=row["date"], source=_listed(row, "source"), target=_listed(row, "target"),
+        cameo=row["cameo"], root=row["root"], label=label_of(row["cameo"]), quad=row["quad"],
         penta=row["penta"], goldstein=row["goldstein"], plover=row["plover"], modality=row["modality"],
         attributed_to=row["attributed_to_code"], num_mentions=row["num_mentions"] or 1,
         num_articles=row["num_articles"] or 1, num_sources=row["num_sources"] or 1,
