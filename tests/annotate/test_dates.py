@@ -49,3 +49,23 @@ def test_dates_future_context_looks_forward(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [("in 2022", "2022"), ("on Tuesday", None), ("May 2020", "2020-05")])
 def test_dates_without_publication_date(text: str, expected: str | None) -> None:
     assert resolve_date(text, None) == expected
+
+
+@pytest.mark.parametrize("text", ["on 16 March", "16 March", "March 16", "Dec. 3", "in March", "on Tuesday",
+                                  "last week", "mid-September"])
+def test_dates_without_publication_date_never_invent_a_year(text: str) -> None:
+    """Without an article date, a day or month with no year stays unresolved (dateparser would
+    otherwise take the year from the machine's clock: 'on 16 March' -> this year)."""
+    assert resolve_date(text, None) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("16 March 2005", "2005-03-16"), ("3 December, 2004", "2004-12-03"),
+                                                ("2005-03-16", "2005-03-16")])
+def test_dates_without_publication_date_keep_the_texts_year(text: str, expected: str) -> None:
+    assert resolve_date(text, None) == expected
+
+
+def test_dates_undated_article_events_carry_no_invented_year(code) -> None:
+    art = code("Britain will hold talks with France on 16 March.", date=None)
+    assert art.events and all(e.date is None for e in art.events)
+    assert [e.value for e in art.entities if e.type == "date"] == [None]

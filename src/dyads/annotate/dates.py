@@ -4,6 +4,10 @@
 recent past September ("2023-09"); ``"in 2022"`` -> ``"2022"``; ``"last week"`` -> the date a week
 earlier. Explicit calendar dates go to dateparser. Results are "YYYY-MM-DD", "YYYY-MM" or "YYYY".
 The stage stores every DATE entity of the article with its value for the events stage.
+
+Without a publication date only what the text itself places on the calendar is resolved: a year
+("in 2022"), a month and year, a full date. A day or month with no year ("on 16 March", "in
+March", "on Tuesday") stays None: the year is never taken from the machine's clock.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ NUMBER_WORDS = word_map("dates.number_words")
 LEAD = re.compile(r"^(?:" + "|".join(map(re.escape, word_list("dates.leading_words"))) + r")[\s-]+", re.I)
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(1[89]\d\d|20\d\d)$")
+YEAR_IN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 AGO = re.compile(r"^(\w+)\s+(day|week|month|year)s?\s+ago$")
 
 
@@ -129,11 +134,18 @@ def resolve_date(text: str, pub_date: str | None, future: bool = False) -> str |
 
 
 def _explicit(text: str, pub: dt.date | None) -> str | None:
-    """Calendar dates such as "January 5", "5 March 2021", "2023-02-01" via dateparser."""
+    """Calendar dates such as "January 5", "5 March 2021", "2023-02-01" via dateparser.
+
+    The year is the text's own, else the publication date's: without a publication date, a day
+    and month without a year ("on 16 March") stay unresolved (None). dateparser would take the
+    year from the machine's clock."""
     t = _strip(text)
     if not any(ch.isdigit() for ch in t) or len(t) > 40:
         return None
     if not any(_month_of(w) for w in re.split(r"[\s,/.-]+", t)) and not re.match(r"^\d{4}-\d\d-\d\d$", t):
+        return None
+    years = YEAR_IN.findall(t)
+    if pub is None and not years:
         return None
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
@@ -143,6 +155,8 @@ def _explicit(text: str, pub: dt.date | None) -> str | None:
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
+    if years and str(d.year) not in years:
+        return None  # dateparser read another number as the year
     if data.period == "year":
         return str(d.year)
     if data.period == "month":
