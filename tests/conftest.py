@@ -39,3 +39,49 @@ def triples(article) -> set[tuple]:
     """(source code, CAMEO code, target code) of every event."""
     return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
             for e in article.events}
+
+
+BENCH = SHARED / "data" / "bench" / "news-corpus.jsonl.gz"
+# A mixed store like a new user's: BBC politics (undated), PolNeAR and Reuters (dated) stories.
+BENCH_MIX = {"bbc": 40, "polnear": 35, "reuters": 40}
+
+
+def bench_articles(mix: dict[str, int] = BENCH_MIX, skip: int = 0) -> list[dict]:
+    """The first ``mix[source]`` bench articles of each source (BBC: politics only), after ``skip``."""
+    import gzip
+    import json
+
+    if not BENCH.is_file():
+        pytest.skip("../shared/data/bench is not beside the repository")
+    want = {k: v + skip for k, v in mix.items()}
+    seen = dict.fromkeys(mix, 0)
+    out = []
+    with gzip.open(BENCH, "rt", encoding="utf-8") as f:
+        for line in f:
+            o = json.loads(line)
+            src = o["source"]
+            if src not in want or seen[src] >= want[src] or (src == "bbc" and not o["id"].startswith("bbc-politics")):
+                continue
+            seen[src] += 1
+            if seen[src] > skip:
+                out.append(o)
+            if seen == want:
+                break
+    return out
+
+
+@pytest.fixture(scope="session")
+def bench_store(tmp_path_factory, pipeline) -> Path:
+    """A store of 115 mixed bench articles (114 distinct texts: 40 BBC politics without dates, 35 PolNeAR, 40 Reuters),
+    ingested by the real `ingest` (coded once per test session)."""
+    import json
+
+    from dyads.store.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("bench-store")
+    src = folder / "mixed.jsonl"
+    src.write_text("".join(json.dumps(o) + "\n" for o in bench_articles()), encoding="utf-8")
+    path = folder / "bench.duckdb"
+    report = ingest([src], path)
+    assert report.written.articles >= sum(BENCH_MIX.values()) - 5, report.summary()  # a few texts repeat
+    return path

@@ -18,10 +18,11 @@ class ErrorBody(BaseModel):
 
 
 class ActorRef(BaseModel):
-    code: str | None
+    code: str | None = Field(description="CAMEO actor code; null for an actor no dictionary codes.")
     country: str | None = None
     sector: str | None = None
     name: str | None = None
+    text: str | None = Field(None, description="The words in the article (article views).")
 
 
 class EventOut(BaseModel):

@@ -8,7 +8,9 @@ from dyads.model import Actor, Article
 
 
 def actor_ref(a: Actor | None) -> ActorRef | None:
-    return ActorRef(code=a.code, country=a.country, sector=a.sector, name=a.name) if a else None
+    if a is None:
+        return None
+    return ActorRef(code=a.code or None, country=a.country, sector=a.sector, name=a.name, text=a.text or None)
 
 
 def _actor_title(a: Actor) -> str:
@@ -16,6 +18,13 @@ def _actor_title(a: Actor) -> str:
     if a.name and a.name != a.text:
         bits.append(a.name)
     return " · ".join(bits)
+
+
+def _actor_label(a: Actor | None) -> str:
+    """An event side as the tooltip shows it: its code, else its words (an uncoded actor), else '?'."""
+    if a is None:
+        return "?"
+    return a.code or (f"“{a.text}”" if a.text else "?")
 
 
 def article_view(art: Article) -> ArticleView:
@@ -45,12 +54,12 @@ def article_view(art: Article) -> ArticleView:
             quad=ev.quad, goldstein=ev.goldstein, date=ev.date, modality=ev.modality,
             evidence=ev.evidence.text, start=ev.evidence.start, end=ev.evidence.end, rule=ev.rule))
         if 0 <= ev.evidence.start < ev.evidence.end <= n:
-            who = " → ".join(x.code if x else "?" for x in (ev.source, ev.target))
+            who = " → ".join(_actor_label(x) for x in (ev.source, ev.target))
             spans.append(TextSpan(kind="event", start=ev.evidence.start, end=ev.evidence.end, label=ev.cameo,
                                   title=f"{ev.cameo} {label or ''} · {who} · {ev.modality}".strip(), ref=i))
     quotes: list[ArticleQuote] = []
     for i, q in enumerate(art.quotes):
-        speaker = q.speaker.code if q.speaker else None
+        speaker = (q.speaker.code or None) if q.speaker else None
         add_actor(q.speaker)
         quotes.append(ArticleQuote(speaker=speaker, speaker_name=q.speaker_name, content=q.content.text,
                                    start=q.content.start, end=q.content.end, direct=q.direct))
