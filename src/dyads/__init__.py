@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyads.annotate.pipeline import Pipeline, get_pipeline
 from dyads.config import DEFAULT_DB
-from dyads.errors import DyadsError
+from dyads.errors import DyadsError, E
 from dyads.model import Actor, Article, Entity, Event, Quote, Sentence, Span
 from dyads.version import __version__
 
@@ -37,12 +38,19 @@ __all__ = [
 ]
 
 
-def code(text: str, date: str | None = None, *, id: str = "text", title: str | None = None,
+def code(text: str, date: str | datetime.date | None = None, *, id: str = "text", title: str | None = None,
          model: str | None = None) -> Article:
-    """Code one text and return the annotated :class:`Article` (events, quotes, entities)."""
-    from dyads.io.readers import ReadError, ReadOptions, make_article
+    """Code one text and return the annotated :class:`Article` (events, quotes, entities).
 
-    item = make_article(id, text, ReadOptions(date=date), title=title)
+    ``date``: the publication date, ``"YYYY-MM-DD"`` or a :class:`datetime.date`; anything else
+    raises E010 (as ``dyads code --date`` does)."""
+    from dyads.io.readers import ReadError, ReadOptions, make_article, valid_date
+
+    if isinstance(date, datetime.date):
+        date = date.isoformat()[:10]
+    if date is not None and not valid_date(date):
+        raise DyadsError(E.E010.format(item="date", value=date))
+    item = make_article(id, text, ReadOptions(date=valid_date(date)), title=title)
     if isinstance(item, ReadError):
         raise DyadsError(item.message)
     return get_pipeline(model)(item)

@@ -75,6 +75,25 @@ def test_store_cli_sql(corpus_store, fmt):
     assert res.stdout.split() == ["n", "8"]
 
 
+def _documented_queries() -> list[tuple[str, str]]:
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        for q in re.findall(r'dyads sql "([^"]+)"', doc.read_text(encoding="utf-8")):
+            if "…" not in q:
+                found.append((doc.name, q))
+    return found
+
+
+@pytest.mark.parametrize(("doc", "query"), _documented_queries())
+def test_store_cli_sql_documented_examples_run(corpus_store, doc, query):
+    """Every `dyads sql "…"` example in the README and docs runs (the README's used `cameo_root`)."""
+    res = runner.invoke(app, ["sql", query, "--db", str(corpus_store), "-f", "jsonl"])
+    assert res.exit_code == 0, (doc, query, res.output)
+
+
 @pytest.mark.parametrize("query", ["DROP TABLE events"])
 def test_store_cli_sql_rejects_writes(corpus_store, query):
     res = runner.invoke(app, ["sql", query, "--db", str(corpus_store)])
