@@ -76,7 +76,7 @@ def bench_store(tmp_path_factory, pipeline) -> Path:
     ingested by the real `ingest` (coded once per test session)."""
     import json
 
-    from dyads.store.ingest import ingest
+    from dyads.services.ingest import ingest
 
     folder = tmp_path_factory.mktemp("bench-store")
     src = folder / "mixed.jsonl"

@@ -74,6 +74,15 @@ def test_cli_code_nothing_codable_exits_nonzero(tmp_path: Path) -> None:
     assert "E031" in res.stderr and "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("fmt", ["table", "jsonl"])
+def test_cli_code_missing_file_prints_only_the_error(tmp_path: Path, fmt: str) -> None:
+    """No empty table beside the error (it used to print '0 events in 0 article(s)' and a frame)."""
+    res = runner.invoke(app, ["code", str(tmp_path / "missing.txt"), "--format", fmt])
+    assert res.exit_code == 1
+    assert res.stdout == ""
+    assert "E007" in res.stderr and "missing.txt" in res.stderr
+
+
 def test_cli_code_stdin_jsonl() -> None:
     data = json.dumps({"id": "s1", "text": TEXT, "date": "2024-01-17"}) + "\n"
     res = runner.invoke(app, ["code", "-", "--format", "jsonl"], input=data)

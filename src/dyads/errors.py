@@ -36,8 +36,8 @@ class E:
     E030 = "E030 {item}: coding failed ({detail}); the rest of the batch goes on."
     E031 = "E031 nothing could be coded: every input item failed (see the messages above)."
     # store
-    E040 = "E040 {path}: not a dyads DuckDB store ({detail}); give another --db file or remove this one."
-    E041 = "E041 {path}: the store is locked by another process; wait for it to finish or use another --db."
+    E040 = "E040 {path}: not a dyads DuckDB store ({detail}); give --db a dyads store (a new path creates one)."
+    E041 = "E041 {path}: another process kept the store locked; wait for it to finish or use another --db."
     E042 = "E042 only read-only SELECT/WITH statements are allowed in 'dyads sql' ({detail})."
     E043 = "E043 {path}: no store at this path; run 'dyads ingest PATH --db {path}' first."
     E044 = ("E044 {path}: the store has schema version {found}, newer than this dyads reads ({supported}); "

@@ -120,7 +120,7 @@ def test_api_store_locked_by_writer_is_503_then_recovers(store_copy) -> None:
     """While another process writes the file the API says so (503, E101); afterwards it reads again."""
     from dyads.api import create_app
 
-    with make_client(create_app(store_copy, idle_seconds=0.1)) as c:
+    with make_client(create_app(store_copy, idle_seconds=0.1, lock_wait=0.3)) as c:
         assert c.get("/api/overview").status_code == 200
         time.sleep(0.4)  # idle: the server lets go of the file so a writer can take it
         holder = subprocess.Popen([sys.executable, "-c", HOLD, str(store_copy)], stdin=subprocess.PIPE,

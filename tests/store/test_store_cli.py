@@ -75,6 +75,24 @@ def test_store_cli_sql(corpus_store, fmt):
     assert res.stdout.split() == ["n", "8"]
 
 
+def test_store_cli_ingest_missing_input_creates_no_store(tmp_path):
+    db = tmp_path / "new.duckdb"
+    res = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", str(db)])
+    assert res.exit_code == 1
+    assert "E007" in res.stderr and "E031" in res.stderr
+    assert not db.exists()
+
+
+def test_store_cli_read_command_on_a_text_file_does_not_say_remove_it(tmp_path):
+    notes = tmp_path / "README.md"
+    notes.write_text("# notes\n")
+    res = runner.invoke(app, ["events", "--db", str(notes)])
+    assert isinstance(res.exception, DyadsError)
+    message = str(res.exception)
+    assert message.startswith("E040 ") and "remove" not in message
+    assert notes.read_text() == "# notes\n"
+
+
 def _documented_queries() -> list[tuple[str, str]]:
     import re
 

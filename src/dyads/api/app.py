@@ -32,12 +32,14 @@ def _load_pipeline(model: str | None) -> None:
 
 
 def create_app(db_path: str | Path, token: str | None = None, *, model: str | None = None,
-               idle_seconds: float = 10.0, preload: bool = False) -> FastAPI:
+               idle_seconds: float = 0.0, preload: bool = False, lock_wait: float | None = None) -> FastAPI:
     """The dyads server for the store at ``db_path`` (read-only; writes need ``token``).
 
-    ``idle_seconds``: the read-only store is closed after this long without requests, so another
-    process can write it. ``preload``: load the spaCy pipeline at startup (for POST /api/code)."""
-    store = StoreHandle(db_path, idle_seconds=idle_seconds)
+    ``idle_seconds``: the read-only store is closed this long after the last request ends (0: at
+    once), so another process (``dyads ingest``, ``dyads watch``) can write it between requests.
+    ``lock_wait``: how long a request waits for such a writer's batch to commit before a 503.
+    ``preload``: load the spaCy pipeline at startup (for POST /api/code)."""
+    store = StoreHandle(db_path, idle_seconds=idle_seconds, lock_wait=lock_wait)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -1,10 +1,13 @@
 """Read-only access to the DuckDB store for the HTTP server.
 
 DuckDB allows one writing process, or any number of read-only connections, per file. The server
-keeps one read-only database open while requests arrive (each request gets its own cursor, which
-is cheap and thread-safe) and closes it after a short idle time, so ``dyads ingest`` can take the
-write lock between bursts of requests. Writes made by the server itself (``POST /api/articles``)
-wait for the readers to finish, close the read-only database and write through the store's writer.
+opens the store read-only when a request needs it (requests that overlap share it, each with its
+own cursor) and lets go of it as soon as no request is using it (``idle_seconds``, 0 by default),
+so ``dyads ingest`` and ``dyads watch`` can write between two requests. While a writer holds the
+file (one batch's commit), opening waits up to ``lock_wait`` seconds before answering 503.
+Whole-store summaries are remembered until the file changes. Writes made by the server itself
+(``POST /api/articles``) wait for the readers to finish and write through the store's writer.
+See docs/store.md, "Sharing a store".
 """
 
 from __future__ import annotations
@@ -27,9 +30,12 @@ T = TypeVar("T")
 class StoreHandle:
     """One read-only DuckDB database shared by request threads; reopened on demand."""
 
-    def __init__(self, path: str | Path, idle_seconds: float = 10.0) -> None:
+    def __init__(self, path: str | Path, idle_seconds: float = 0.0, lock_wait: float | None = None) -> None:
+        from dyads.store.db import LOCK_WAIT
+
         self.path = Path(path)
         self.idle_seconds = idle_seconds
+        self.lock_wait = LOCK_WAIT if lock_wait is None else lock_wait
         self._cond = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._readers = 0
@@ -96,8 +102,8 @@ class StoreHandle:
         if self._con is not None and stamp != self._stamp and self._readers == 0:
             self._close_locked()  # the file changed on disk (another writer): see the new data
         if self._con is None:
-            self._con = _connect(self.path)
-            self._stamp = stamp
+            self._con = _connect(self.path, self.lock_wait)
+            self._stamp = self._file_stamp() or stamp  # a writer may have committed while we waited
         return self._con
 
     def _schedule_close_locked(self) -> None:
@@ -151,12 +157,13 @@ class StoreHandle:
             self._close_locked()
 
 
-def _connect(path: Path) -> duckdb.DuckDBPyConnection:
-    """The store opened read-only by the store's own opener (it checks the file is a dyads store)."""
+def _connect(path: Path, wait: float) -> duckdb.DuckDBPyConnection:
+    """The store opened read-only by the store's own opener (it checks the file is a dyads store),
+    waiting up to ``wait`` seconds for a writer to commit its batch."""
     from dyads.store import db
 
     try:
-        return db.connect(path, read_only=True)
+        return db.connect(path, read_only=True, wait=wait)
     except DyadsError as exc:
         msg = str(exc)
         if msg.startswith("E043"):

@@ -109,7 +109,8 @@ def code_command(
                   EVENT_COLUMNS)
     else:
         rows = [r for a in articles() for r in _table_row(a)]
-        write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)")
+        if coded or not failed:  # nothing coded at all: the errors say it, no empty table
+            write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)")
     if coded == 0 and failed:
         print(E.E031, file=sys.stderr)
         raise typer.Exit(1)

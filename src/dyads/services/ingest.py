@@ -5,6 +5,11 @@ and turn it into Arrow tables with :func:`dyads.store.to_arrow`; this process, t
 loads them. Articles are committed ``batch_size`` at a time, so a run that is killed loses at
 most one uncommitted batch, and running it again finishes the job (stored texts are skipped
 before coding, and the writer never stores a text twice).
+
+The store file is held only while a batch is written (and while stored texts are looked up),
+never while articles are coded, so ``dyads serve`` can read it between batches and shows the new
+events as they are committed; each open waits up to ``wait`` seconds for a reader to let go (see
+docs/store.md, "Sharing a store"). No store is created for a run that stores nothing.
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyads.config import DEFAULT_DB
+from dyads.errors import DyadsError, E
 from dyads.io.readers import Item, read_inputs
 from dyads.model import Article
 from dyads.runner import SHARD_SIZE, annotate_to_arrow
+from dyads.store import db as storedb
 from dyads.store.arrow import Tables, concat_tables, content_hash, to_arrow
 from dyads.store.writer import Store, WriteResult
 
@@ -50,7 +57,42 @@ class IngestReport:
                 f"already stored, {self.failed:,} failed")
 
 
-def skip_stored(items: Iterable[Item], store: Store, report: IngestReport) -> Iterator[Item]:
+class StoreSessions:
+    """The store at ``path`` opened for one short session at a time (a lookup, a batch's write),
+    waiting up to ``wait`` seconds each time for another process to let go of it."""
+
+    def __init__(self, path: str | Path, threads: int | None = None, wait: float = storedb.LOCK_WAIT) -> None:
+        self.path = Path(path)
+        self.threads = threads
+        self.wait = wait
+
+    def check(self) -> None:
+        """E040/E044 for a file that is not a store we can write, E045 for a folder that is not
+        there: before anything is coded. Creates nothing."""
+        if self.path.exists():
+            with self.open():
+                pass
+        elif not self.path.parent.is_dir():
+            raise DyadsError(E.E045.format(path=self.path, detail=f"no folder {str(self.path.parent)!r}"))
+
+    def open(self) -> Store:
+        return Store.open(self.path, threads=self.threads, wait=self.wait)
+
+    def known(self, hashes: list[str]) -> set[str]:
+        if not hashes or not self.path.exists():
+            return set()
+        with self.open() as store:
+            return store.known(hashes)
+
+    def write(self, tables: Tables) -> WriteResult | None:
+        """Write one batch; None (and no store created) when it holds no article and there is no store."""
+        if not self.path.exists() and not tables["articles"].num_rows:
+            return None
+        with self.open() as store:
+            return store.write(tables)
+
+
+def skip_stored(items: Iterable[Item], store: Store | StoreSessions, report: IngestReport) -> Iterator[Item]:
     """Items minus the Articles whose text the store already holds (they need no coding)."""
     it = iter(items)
     while chunk := list(itertools.islice(it, LOOKUP_CHUNK)):
@@ -68,48 +110,52 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: st
            model: str | None = None, workers: int | None = None, dask: bool = False,
            scheduler: str | None = None, batch_size: int = BATCH_SIZE, progress: bool = False,
            on_error: Callable[[str], None] | None = None,
-           on_batch: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           on_batch: Callable[[IngestReport], None] | None = None,
+           wait: float = storedb.LOCK_WAIT) -> IngestReport:
     """Code the articles in ``paths`` and store them in the store at ``db`` (created if needed).
 
     ``on_error(message)`` is called for every item that could not be read or coded, and
-    ``on_batch(report)`` after every committed batch."""
+    ``on_batch(report)`` after every committed batch. ``wait``: seconds each open of the store
+    waits for another process (a server answering a request) to let go of it."""
     report = IngestReport()
     parallel = dask or scheduler is not None or workers == 0 or (workers or 1) > 1
-    with Store.open(db, threads=1 if parallel else None) as store:  # the cores are the coders'
+    store = StoreSessions(db, threads=1 if parallel else None, wait=wait)  # the cores are the coders'
+    store.check()
+    items = skip_stored(read_inputs(paths, date=date), store, report)
+    shard_size = max(1, min(batch_size, SHARD_SIZE))
+    # In input order: when two inputs hold the same text, the earlier one is stored, whichever
+    # worker finishes first, so a resumed run stores exactly what one clean run would.
+    shards = annotate_to_arrow(items, to_arrow, model=model, workers=workers, dask=dask, scheduler=scheduler,
+                               shard_size=shard_size, progress=progress,
+                               ordered=True)
+    pending: list[Tables] = []
+    waiting = 0
 
-        items = skip_stored(read_inputs(paths, date=date), store, report)
-        shard_size = max(1, min(batch_size, SHARD_SIZE))
-        # In input order: when two inputs hold the same text, the earlier one is stored, whichever
-        # worker finishes first, so a resumed run stores exactly what one clean run would.
-        shards = annotate_to_arrow(items, to_arrow, model=model, workers=workers, dask=dask, scheduler=scheduler,
-                                   shard_size=shard_size, progress=progress,
-                                   ordered=True)
-        pending: list[Tables] = []
-        waiting = 0
+    def flush() -> None:
+        nonlocal waiting
+        if pending:
+            written = store.write(concat_tables(pending))
+            if written is not None:
+                report.written += written
+            report.batches += 1
+            pending.clear()
+            waiting = 0
+            if on_batch is not None:
+                on_batch(report)
 
-        def flush() -> None:
-            nonlocal waiting
-            if pending:
-                report.written += store.write(concat_tables(pending))
-                report.batches += 1
-                pending.clear()
-                waiting = 0
-                if on_batch is not None:
-                    on_batch(report)
-
-        for shard in shards:
-            report.coded += shard.stats.articles
-            errors = shard.tables["ingest_errors"]
-            report.failed += errors.num_rows
-            for item, reason in zip(errors.column("item").to_pylist(), errors.column("reason").to_pylist(),
-                                    strict=True):
-                if len(report.messages) < MAX_MESSAGES:
-                    report.messages.append(reason)
-                if on_error is not None:
-                    on_error(reason or item)
-            pending.append(shard.tables)
-            waiting += shard.tables["articles"].num_rows + errors.num_rows
-            if waiting >= batch_size:
-                flush()
-        flush()
+    for shard in shards:
+        report.coded += shard.stats.articles
+        errors = shard.tables["ingest_errors"]
+        report.failed += errors.num_rows
+        for item, reason in zip(errors.column("item").to_pylist(), errors.column("reason").to_pylist(),
+                                strict=True):
+            if len(report.messages) < MAX_MESSAGES:
+                report.messages.append(reason)
+            if on_error is not None:
+                on_error(reason or item)
+        pending.append(shard.tables)
+        waiting += shard.tables["articles"].num_rows + errors.num_rows
+        if waiting >= batch_size:
+            flush()
+    flush()
     return report

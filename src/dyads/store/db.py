@@ -8,6 +8,7 @@ told not to install or load extensions (it would try to download one for an SQLi
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,9 +59,35 @@ def _what_is(path: Path) -> str | None:
     return None
 
 
+# How long a process waits for another to let go of a store before E041 (docs/store.md, "Sharing
+# a store"): `dyads serve` holds it for the length of a request, `dyads ingest` and `watch` for the
+# length of one batch's write.
+LOCK_WAIT = 10.0
+
+
 def connect(path: str | Path, read_only: bool = False, config: dict[str, object] | None = None,
-            ) -> duckdb.DuckDBPyConnection:
-    """Open (or, unless ``read_only``, create) a dyads store and check its schema."""
+            wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open (or, unless ``read_only``, create) a dyads store and check its schema.
+
+    ``wait``: seconds to keep trying while another process holds the file (a writer excludes
+    everyone; readers exclude a writer), then E041."""
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            return _connect(path, read_only, config)
+        except StoreLocked:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+
+
+class StoreLocked(DyadsError):
+    """E041: another process holds the store."""
+
+
+def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None) -> duckdb.DuckDBPyConnection:
     p = Path(path)
     if not read_only and p.is_file() and p.stat().st_size == 0:
         p.unlink()  # an empty file (``touch dyads.duckdb``, or a run killed as it began) becomes a store
@@ -86,7 +113,7 @@ def connect(path: str | Path, read_only: bool = False, config: dict[str, object]
 def _open_error(p: Path, exc: duckdb.Error, exists: bool) -> DyadsError:
     msg = str(exc)
     if "conflicting lock" in msg.lower() or "could not set lock" in msg.lower():
-        return DyadsError(E.E041.format(path=p))
+        return StoreLocked(E.E041.format(path=p))
     if not exists:
         return DyadsError(E.E045.format(path=p, detail=short(exc)))
     return DyadsError(E.E040.format(path=p, detail=f"DuckDB cannot open it: {short(exc)}"))

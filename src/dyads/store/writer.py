@@ -189,12 +189,14 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False, threads: int | None = None) -> Store:
+    def open(cls, path: str | Path, read_only: bool = False, threads: int | None = None,
+             wait: float = 0.0) -> Store:
         """Open the store at ``path``, creating it unless ``read_only``. Raises DyadsError (E040-E045).
 
         ``threads`` caps DuckDB's threads (default: one per core); an ingest whose workers code
-        on the other cores gives its writer one."""
-        con = db.connect(path, read_only=read_only)
+        on the other cores gives its writer one. ``wait``: seconds to wait for another process
+        (``dyads serve`` answering a request, another writer's batch) to let go of the file."""
+        con = db.connect(path, read_only=read_only, wait=wait)
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         if not read_only:
@@ -374,6 +376,7 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
-def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False, threads: int | None = None) -> Store:
+def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False, threads: int | None = None,
+               wait: float = 0.0) -> Store:
     """Open (or create) the store at ``path``: ``with open_store("dyads.duckdb") as s: s.dyad("RUS", "PRK")``."""
-    return Store.open(path, read_only=read_only, threads=threads)
+    return Store.open(path, read_only=read_only, threads=threads, wait=wait)
