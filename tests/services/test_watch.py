@@ -100,9 +100,14 @@ def test_watch_once_ingests_good_items_reports_bad_ones_and_a_second_run_adds_no
     status = dict(_rows(db, "SELECT status, count(*) FROM web_seen GROUP BY status"))
     assert status == {"done": 3, "failed": 4}
 
+    assert "7 entries" in res.output and "0 seen before" in res.output
     res2 = _watch(news_site, db)
     assert res2.exit_code == 0, res2.output
     assert "0 new article(s)" in res2.output and "4 failed" in res2.output
+    # the world feed answers 304 (unchanged): its entries still count, as seen before (they said
+    # "1 entries; 0 seen before" for a feed of 4 entries with 3 stored)
+    assert "7 entries" in res2.output and "3 seen before" in res2.output, res2.output
+    assert "next round" not in res2.output and "tried again on the next run" in res2.output
     assert _rows(db, "SELECT count(*) FROM articles")[0][0] == 3
     assert _rows(db, "SELECT count(*) FROM mentions")[0][0] == n_events
     assert news_site.count("/news/kremlin") == 1 and news_site.count("/news/japan") == 1  # not fetched again

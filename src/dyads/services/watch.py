@@ -76,6 +76,10 @@ class WatchState:
                                 [list(keys)]).fetchall()
         return {k: (st, int(n)) for k, st, n in rows}
 
+    def feed_entries(self, feed: str) -> set[str]:
+        """The keys of every entry first seen in ``feed``."""
+        return {r[0] for r in self.con.execute("SELECT key FROM web_seen WHERE feed = ?", [feed]).fetchall()}
+
     def seen(self, key: str) -> tuple[str, int] | None:
         row = self.con.execute("SELECT status, attempts FROM web_seen WHERE key = ?", [key]).fetchone()
         return (row[0], int(row[1])) if row else None
@@ -181,6 +185,11 @@ class WatchOptions:
     max_attempts: int = MAX_ATTEMPTS
     max_entries: int = 500  # per feed and round: a runaway feed cannot flood one round
     read: ReadOptions = field(default_factory=ReadOptions)
+    once: bool = False  # one round only: failures are retried by the next run, not the next round
+
+    @property
+    def later(self) -> str:
+        return "tried again on the next run" if self.once else "retried next round"
 
 
 def parse_duration(value: str, minimum: float = 1.0) -> float:
@@ -253,7 +262,7 @@ class Watcher:
             feed, feed_error = self._read_feed(source, validators[source])
             if feed is None:
                 rep.feeds_failed += 1
-                self._say(rep, f"error: {feed_error} (retried next round)")
+                self._say(rep, f"error: {feed_error} ({self.options.later})")
             else:
                 for warning in feed.warnings:
                     self._say(rep, f"warning: {warning}")
@@ -271,6 +280,12 @@ class Watcher:
                         keys_this_round.add(e.key)
                         entries.append(e)
                 known = state.seen_many([e.key for e in entries])
+                if feed is not None and feed.version == "unchanged":
+                    # 304: the feed holds what it held last round; count its entries as seen
+                    listed = state.feed_entries(source) - {e.key for e in entries} - keys_this_round
+                    keys_this_round |= listed
+                    rep.entries += len(listed)
+                    rep.already_seen += len(listed)
             rep.entries += len(entries)
             todo = [e for e in entries if known.get(e.key, ("", 0))[0] not in ("done", "gave_up")]
             rep.already_seen += len(entries) - len(todo)
@@ -382,7 +397,7 @@ class Watcher:
                                                          detail=o.error.message))
             else:
                 self._say(rep, f"error: {o.error.message} (attempt {attempts} of {self.options.max_attempts}; "
-                               "retried next round)")
+                               f"{self.options.later})")
 
 
 def run_watch(feeds: Sequence[str], db: str | Path, *, every: float = 900.0, once: bool = False,
@@ -397,9 +412,10 @@ def run_watch(feeds: Sequence[str], db: str | Path, *, every: float = 900.0, onc
     from dyads.annotate.pipeline import get_pipeline
     from dyads.errors import DyadsError
     from dyads.store import Store
+    from dyads.store.db import LOCK_WAIT
 
     say = report or log.warning
-    with Store.open(db) as store:  # fail fast on a file that is not a store
+    with Store.open(db, wait=LOCK_WAIT) as store:  # fail fast on a file that is not a store
         state = WatchState(store.con)
         if retry_failed:
             say(f"{state.retry_failed()} given-up item(s) will be tried again")
@@ -409,12 +425,12 @@ def run_watch(feeds: Sequence[str], db: str | Path, *, every: float = 900.0, onc
 
     @contextmanager
     def open_store() -> Iterator[StoreLike]:
-        with Store.open(db) as s:
+        with Store.open(db, wait=LOCK_WAIT) as s:  # a server may be answering a request
             yield s
 
     with Fetcher(policy or FetchPolicy()) as fetcher:
         watcher = Watcher(feeds, open_store, annotate, fetcher,
-                          WatchOptions(max_attempts=max_attempts), report=say)
+                          WatchOptions(max_attempts=max_attempts, once=once), report=say)
         while True:
             started = time.monotonic()
             try:
@@ -424,7 +440,7 @@ def run_watch(feeds: Sequence[str], db: str | Path, *, every: float = 900.0, onc
                     raise KeyboardInterrupt from exc
                 rep = RoundReport(feeds=len(watcher.feeds))
                 detail = str(exc) if isinstance(exc, DyadsError) else f"round failed ({type(exc).__name__}: {exc})"
-                watcher._say(rep, f"error: {detail}; trying again next round")
+                watcher._say(rep, f"error: {detail}; " + ("run it again" if once else "trying again next round"))
             yield rep
             if once or stop():
                 return
