@@ -14,6 +14,11 @@ from dyads.config import DEFAULT_DB
 
 DB_OPTION = typer.Option(help="The DuckDB store to read.")
 FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
+Modality = Annotated[str, typer.Option(
+    help="Which events count, by what their reports say: asserted (the default), claimed, denied, negated, "
+         "future, hypothetical; several with commas, or all.")]
+Coded = Annotated[bool, typer.Option("--coded", help="Only events whose source and target both have a country "
+                                                     "(or IGO) code.")]
 
 
 class Period(StrEnum):
@@ -54,11 +59,16 @@ def events_command(
     root: Annotated[str | None, typer.Option(help="CAMEO root code, e.g. 04 (consult).")] = None,
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 042.")] = None,
     quad: Annotated[int | None, typer.Option(min=1, max=4, help="QuadClass 1-4.")] = None,
+    modality: Modality = "asserted",
+    coded: Coded = False,
     limit: Annotated[int, typer.Option(min=0, help="At most this many events (0: all).")] = 1000,
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
     """List event records (one per event, however many articles reported it), by date.
+
+    Only asserted events unless --modality says otherwise ("did not condemn", "might attack" and
+    "will meet" are negated, hypothetical and future).
 
     Example: dyads events --source RUS --target PRK --since 2023-01 --until 2024-12 --root 04
     """
@@ -66,7 +76,7 @@ def events_command(
 
     with Store.open(db, read_only=True) as store:
         rows = queries.events(store.con, source=source, target=target, actor=actor, since=since, until=until,
-                              root=root, cameo=cameo, quad=quad, limit=limit or None)
+                              root=root, cameo=cameo, quad=quad, limit=limit or None, modality=modality, coded=coded)
     if format is Format.table:
         view = [{**r, "event": f"{r['cameo']} {_label(r['cameo'])}".strip(), "evidence": _clip(r["evidence"])}
                 for r in rows]
@@ -87,19 +97,24 @@ def dyad_command(
     by: Annotated[Period, typer.Option(help="Period length.")] = Period.month,
     since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    modality: Modality = "asserted",
+    coded: Coded = False,
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
     """A dyad over time: per period and direction (both, A>B, B>A), events by quad class, mean
-    Goldstein and net cooperation (cooperative minus conflictual events).
+    Goldstein and net cooperation (cooperative minus conflictual events). Asserted events only
+    unless --modality says otherwise.
 
     Example: dyads dyad RUS PRK --by month --since 2022-01
     """
     from dyads.store import Store, queries
 
+    counted = queries.counting(modality, coded)
     with Store.open(db, read_only=True) as store:
-        rows = queries.dyad(store.con, a, b, by=by.value, since=since, until=until)
-    _emit(rows, queries.DYAD_COLUMNS, format, title=f"{a.upper()}-{b.upper()} by {by.value}")
+        rows = queries.dyad(store.con, a, b, by=by.value, since=since, until=until, modality=counted,
+                            coded=coded)
+    _emit(rows, queries.DYAD_COLUMNS, format, title=f"{a.upper()}-{b.upper()} by {by.value} ({counted.describe()})")
 
 
 @app.command("actors")
@@ -108,19 +123,25 @@ def actors_command(
     country: Annotated[bool, typer.Option("--country", help="Group codes by country (RUSGOV, RUSMIL -> RUS).")] = False,
     since: Annotated[str | None, typer.Option(help="From this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="To this YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    modality: Modality = "asserted",
+    coded: Coded = False,
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
 ) -> None:
-    """The actors in the most event records, as source or target.
+    """The actors in the most event records, as source or target: each code with what it stands
+    for (USAGOV: United States — government) and the people most often seen under it.
 
     Example: dyads actors --top 20 --since 2024
     """
     from dyads.store import Store, queries
 
+    counted = queries.counting(modality, coded)
     with Store.open(db, read_only=True) as store:
         rows = queries.actors(store.con, top=top, since=since, until=until,
-                              level="country" if country else "code")
-    _emit(rows, queries.ACTOR_COLUMNS, format, title=f"top {top} actors")
+                              level="country" if country else "code", modality=counted, coded=coded)
+    if format is Format.table:
+        rows = [{**r, "people": ", ".join(r["people"])} for r in rows]
+    _emit(rows, queries.ACTOR_COLUMNS, format, title=f"top {top} actors ({counted.describe()})")
 
 
 @app.command("sql")

@@ -6,6 +6,12 @@ sector), so a three-letter filter selects a country with all its sectors. Date f
 ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``since`` is the first day of that period and ``until``
 its last, both included. They apply to the event date (``events.day``).
 
+**What counts.** Events, dyads, actors and the summary count *asserted* events by default: an
+event record counts when one of its reports asserts it (not only "did not condemn", "might
+attack", "will meet"). ``modality`` selects others (``["negated"]``, ``["asserted", "claimed"]``,
+``"all"``), always by the reports' modalities; ``coded=True`` keeps events whose source and
+target both carry a country (or IGO) code.
+
 >>> from dyads.store import open_store
 >>> with open_store("dyads.duckdb", read_only=True) as s:  # doctest: +SKIP
 ...     for row in dyad(s.con, "RUS", "PRK", by="month", since="2023-01"):
@@ -41,9 +47,59 @@ QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "materia
 
 DYAD_COLUMNS = ["period", "direction", "events", "mentions", *QUADS.values(), "cooperative", "conflictual",
                 "net_cooperation", "mean_goldstein"]
-ACTOR_COLUMNS = ["code", "name", "country", "events", "as_source", "as_target", "mentions"]
+ACTOR_COLUMNS = ["code", "name", "country", "events", "as_source", "as_target", "mentions", "people"]
 
 MENTION_COLUMNS = [n for n in TABLE_SCHEMAS["mentions"].names if n != "mention_no"]  # not in version 1
+MODALITIES = ("asserted", "claimed", "denied", "negated", "future", "hypothetical")
+DEFAULT_MODALITIES = ("asserted",)
+
+
+@dataclass(frozen=True, slots=True)
+class Counting:
+    """Which event records a question counts: by their reports' modalities (None: all), and
+    whether both sides must carry a country or IGO code."""
+
+    modality: tuple[str, ...] | None = DEFAULT_MODALITIES
+    coded: bool = False
+
+    def conditions(self, alias: str = "") -> list[str]:
+        """SQL conditions on `event_records` (or the `events` view). The modality names are
+        checked against ``MODALITIES`` (:func:`counting`), so they are written as literals."""
+        out = []
+        if self.modality is not None and set(self.modality) != set(MODALITIES):
+            names = ", ".join(f"'{m}'" for m in self.modality)
+            out.append(f"{alias}event_key IN (SELECT event_key FROM mentions WHERE modality IN ({names}))")
+        if self.coded:
+            out.append(f"{alias}source_country IS NOT NULL AND {alias}target_country IS NOT NULL")
+        return out
+
+    def sql(self, alias: str = "") -> str:
+        return " AND ".join(self.conditions(alias)) or "TRUE"
+
+    def describe(self) -> str:
+        what = "all modalities" if self.modality is None else "/".join(self.modality)
+        return what + (", coded actors only" if self.coded else "")
+
+
+def counting(modality: str | Sequence[str] | Counting | None = None, coded: bool = False,
+             param: str = "--modality") -> Counting:
+    """A :class:`Counting` from user input: None -> asserted; "all" -> every modality; a name,
+    a comma-separated list or a sequence of names. E046 for an unknown name."""
+    if isinstance(modality, Counting):
+        return Counting(modality.modality, modality.coded or coded)
+    if modality is None:
+        return Counting(DEFAULT_MODALITIES, coded)
+    items = modality.split(",") if isinstance(modality, str) else [x for m in modality for x in str(m).split(",")]
+    names = [x.strip().lower() for x in items if x.strip()]
+    if not names:
+        return Counting(DEFAULT_MODALITIES, coded)
+    if "all" in names:
+        return Counting(None, coded)
+    bad = [n for n in names if n not in MODALITIES]
+    if bad:
+        raise DyadsError(E.E046.format(param=param, value=bad[0], what="a modality",
+                                       use="all or " + ", ".join(MODALITIES)))
+    return Counting(tuple(dict.fromkeys(names)), coded)
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -126,13 +182,15 @@ def _dicts(con: Con, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> l
 # -- events ----------------------------------------------------------------------------------
 def events(con: Con, source: str | None = None, target: str | None = None, since: str | None = None,
            until: str | None = None, root: str | None = None, cameo: str | None = None,
-           quad: int | None = None, modality: Sequence[str] | None = None, actor: str | None = None,
-           limit: int | None = 1000, offset: int = 0) -> list[dict[str, Any]]:
+           quad: int | None = None, modality: str | Sequence[str] | Counting | None = None, actor: str | None = None,
+           limit: int | None = 1000, offset: int = 0, coded: bool = False) -> list[dict[str, Any]]:
     """Event records (deduplicated across articles), by date, with every stored field.
 
     ``source``/``target``/``actor`` (either side) match code prefixes; ``root`` is a 2-digit
-    CAMEO root ('04' or '4'); ``cameo`` a code prefix ('04', '042'); ``quad`` 1-4."""
+    CAMEO root ('04' or '4'); ``cameo`` a code prefix ('04', '042'); ``quad`` 1-4;
+    ``modality`` and ``coded``: see :func:`counting` (default: asserted events)."""
     w = _Where([], [])
+    w.parts.extend(counting(modality, coded).conditions())
     if source:
         code = actor_code(source, "--source")
         w.add("source_prefix = ? AND starts_with(source_code, ?)", code_prefix(code), code)
@@ -151,9 +209,6 @@ def events(con: Con, source: str | None = None, target: str | None = None, since
     if quad is not None:
         w.add("quad = ?", int(quad))
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
-    if modality:  # the first report's: filter the view
-        w.add("list_contains(?, modality)", list(modality))
-        return _dicts(con, f"SELECT * FROM events WHERE {w.sql()} ORDER BY day NULLS LAST, event_key{page}", w.params)
     return _dicts(con, records_page(con, w.sql(), page), w.params)
 
 
@@ -210,14 +265,16 @@ def _trunc(day: dt.date, by: str) -> dt.date:
 
 
 def dyad(con: Con, a: str, b: str, by: str = "month", since: str | None = None, until: str | None = None,
-         modality: Sequence[str] | None = None, fill: bool = True) -> list[dict[str, Any]]:
+         modality: str | Sequence[str] | Counting | None = None, fill: bool = True,
+         coded: bool = False) -> list[dict[str, Any]]:
     """A dyad over time: per period, events in both directions (``both``), ``A>B`` and ``B>A``.
 
     Each row counts events (records) and their mentions, events by quad class, cooperative
     (quads 1-2) and conflictual (3-4) events, ``net_cooperation`` = cooperative - conflictual,
     and the mean Goldstein score. Events dated less precisely than the period (a month-only
     date in a daily series) are left out. With ``fill``, periods without events between the
-    first and last (or ``since``/``until``) appear with zero counts."""
+    first and last (or ``since``/``until``) appear with zero counts. ``modality``, ``coded``: see
+    :func:`counting` (default: asserted events)."""
     if by not in PERIODS:
         raise DyadsError(E.E046.format(param="--by", value=by, what="a period", use=", ".join(PERIODS)))
     ca, cb = actor_code(a, "actor A"), actor_code(b, "actor B")
@@ -232,12 +289,9 @@ def dyad(con: Con, a: str, b: str, by: str = "month", since: str | None = None, 
     if until:
         where.append("day <= $until")
         params["until"] = parse_period(until, "--until", end=True)
-    if modality:
-        where.append("list_contains($modality, modality)")
-        params["modality"] = list(modality)
+    where.extend(counting(modality, coded).conditions())
     quads = ", ".join(f"count(*) FILTER (WHERE quad = {q})::INTEGER AS {name}" for q, name in QUADS.items())
-    # the event records hold every field this needs but modality (the first report's, in the view)
-    table = "events" if modality else "event_records"
+    table = "event_records"
     # one scan: group by period and direction flags, then add the groups up per direction below
     sql = f"""
 SELECT date_trunc('{by}', day)::DATE AS period,
@@ -292,12 +346,20 @@ GROUP BY ALL"""
 
 # -- actors ----------------------------------------------------------------------------------
 def actors(con: Con, top: int = 20, since: str | None = None, until: str | None = None,
-           level: str = "code") -> list[dict[str, Any]]:
-    """The actors in most event records (as source or target), with their most common name.
+           level: str = "code", modality: str | Sequence[str] | Counting | None = None, coded: bool = False,
+           ) -> list[dict[str, Any]]:
+    """The actors in most event records (as source or target).
 
-    ``level="country"`` groups codes by their first three letters (RUSGOV and RUSMIL -> RUS)."""
+    ``name`` says what the code stands for ("United States — government", from the
+    dictionaries: :func:`dyads.actors.labels.actor_label`); ``people`` lists the names most often
+    seen under it (up to five, the country's own name left out). ``level="country"`` groups codes
+    by their first three letters (RUSGOV and RUSMIL -> RUS). ``modality``, ``coded``: see
+    :func:`counting` (default: asserted events)."""
+    from dyads.actors.labels import actor_label
+
     w = _Where([], [])
     _range(w, since, until)
+    w.parts.extend(counting(modality, coded).conditions())
     key = "left(code, 3)" if level == "country" else "code"
     sql = f"""
 WITH sides AS (
@@ -305,27 +367,45 @@ WITH sides AS (
   FROM event_records WHERE source_code IS NOT NULL AND {w.sql()}
   UNION ALL
   SELECT target_code, target_name, target_country, 0, 1, num_mentions
-  FROM event_records WHERE target_code IS NOT NULL AND {w.sql()})
-SELECT {key} AS code, mode(name) AS name, mode(country) AS country, count(*)::INTEGER AS events,
-       sum(s)::INTEGER AS as_source, sum(t)::INTEGER AS as_target, sum(num_mentions)::INTEGER AS mentions
-FROM sides GROUP BY ALL ORDER BY events DESC, code LIMIT {int(top)}"""
-    return _dicts(con, sql, w.params + w.params)
+  FROM event_records WHERE target_code IS NOT NULL AND {w.sql()}),
+top AS (
+  SELECT {key} AS code, mode(country) AS country, count(*)::INTEGER AS events,
+         sum(s)::INTEGER AS as_source, sum(t)::INTEGER AS as_target, sum(num_mentions)::INTEGER AS mentions
+  FROM sides GROUP BY ALL ORDER BY events DESC, code LIMIT {int(top)}),
+named AS (
+  SELECT {key} AS code, name, count(*) AS n FROM sides WHERE name IS NOT NULL AND {key} IN (SELECT code FROM top)
+  GROUP BY ALL)
+SELECT t.*, (SELECT list(name ORDER BY n DESC, name) FROM named WHERE named.code = t.code) AS people
+FROM top t ORDER BY events DESC, code"""
+    rows = _dicts(con, sql, w.params + w.params)
+    for r in rows:
+        r["name"] = actor_label(r["code"])
+        own = {(r["name"] or "").lower(), (actor_label(r["code"][:3]) or "").lower()}
+        r["people"] = [p for p in (r["people"] or []) if p.lower() not in own][:5]
+    return [{k: r[k] for k in ACTOR_COLUMNS} for r in rows]
 
 
-def summary(con: Con) -> dict[str, Any]:
-    """Row counts and the date range of the events."""
-    cols, rows = _run(con, """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_records),
-        (SELECT count(*) FROM mentions), (SELECT count(*) FROM ingest_errors),
-        (SELECT min(day) FROM event_records), (SELECT max(day) FROM event_records)""")
-    a, e, m, err, lo, hi = rows[0]
-    return {"articles": a, "events": e, "mentions": m, "errors": err, "first_day": lo, "last_day": hi}
+def summary(con: Con, modality: str | Sequence[str] | Counting | None = None, coded: bool = False) -> dict[str, Any]:
+    """Row counts and the date range of the events (``events``, the range: those counted, see
+    :func:`counting`; ``all_events``: every record)."""
+    where = counting(modality, coded).sql()
+    cols, rows = _run(con, f"""SELECT (SELECT count(*) FROM articles),
+        (SELECT count(*) FROM event_records WHERE {where}), (SELECT count(*) FROM mentions),
+        (SELECT count(*) FROM ingest_errors),
+        (SELECT min(day) FROM event_records WHERE {where}), (SELECT max(day) FROM event_records WHERE {where}),
+        (SELECT count(*) FROM event_records)""")
+    a, e, m, err, lo, hi, every = rows[0]
+    return {"articles": a, "events": e, "mentions": m, "errors": err, "first_day": lo, "last_day": hi,
+            "all_events": every}
 
 
-def top_dyads(con: Con, top: int = 20) -> list[dict[str, Any]]:
-    """Directed (source, target) pairs with the most event records."""
+def top_dyads(con: Con, top: int = 20, modality: str | Sequence[str] | Counting | None = None,
+              coded: bool = False) -> list[dict[str, Any]]:
+    """Directed (source, target) pairs with the most event records (asserted by default)."""
     return _dicts(con, f"""SELECT source_code AS source, target_code AS target, count(*)::INTEGER AS events,
         sum(num_mentions)::INTEGER AS mentions, round(avg(goldstein), 2) AS mean_goldstein
         FROM event_records WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+          AND {counting(modality, coded).sql()}
         GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(top)}""")
 
 
