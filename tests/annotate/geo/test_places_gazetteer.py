@@ -34,3 +34,56 @@ def test_places_event_location_region_fallback(code, text):
     assert located[0].lat is not None  # the country centroid: Amur is not in the gazetteer
     places = [e for e in art.entities if e.type == "place" and e.text == "Amur region"]
     assert places and places[0].location.country == "RUS"
+
+
+def _outlines() -> dict[str, list[list[tuple[float, float]]]]:
+    """Country outlines of the dashboard's map (Equal Earth SVG paths) as polygons."""
+    import json
+    import re
+    from pathlib import Path
+
+    import dyads.api
+
+    world = json.loads((Path(dyads.api.__file__).parent / "static" / "world.json").read_text(encoding="utf-8"))
+    out = {}
+    for c in world["countries"]:
+        polys = []
+        for part in re.findall(r"M([^Mz]+)z", c["d"]):
+            start, _, steps = part.partition("l")
+            x, y = map(float, start.split(","))
+            pts = [(x, y)]
+            for step in steps.split():
+                dx, dy = map(float, step.split(","))
+                x, y = x + dx, y + dy
+                pts.append((x, y))
+            polys.append(pts)
+        out[c["id"]] = polys
+    return out
+
+
+def _inside(pt: tuple[float, float], polys: list[list[tuple[float, float]]], slack: float = 1.5) -> bool:
+    """Inside the outline, or within ``slack`` map units (~0.5 degree) of its 1:110m coastline."""
+    import math
+
+    x, y = pt
+    hits = 0
+    near = math.inf
+    for poly in polys:
+        for (x1, y1), (x2, y2) in zip(poly, poly[1:] + poly[:1], strict=True):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                hits += 1
+            dx, dy = x2 - x1, y2 - y1
+            t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy or 1)))
+            near = min(near, math.dist((x, y), (x1 + t * dx, y1 + t * dy)))
+    return hits % 2 == 1 or near <= slack
+
+
+@pytest.mark.parametrize("code", ["RUS", "USA", "CAN", "CHN", "IND", "BRA", "AUS", "KAZ", "ARG", "MEX", "IDN", "NOR",
+                                  "CHL", "FRA", "GBR", "PRK", "UKR", "TUR", "IRN", "EGY", "NGA", "ZAF", "JPN", "DEU"])
+def test_places_country_point_is_inside_the_country(code):
+    """The point that stands for a country lies inside its outline ("Russia" and "Amur region"
+    were placed at 52.78N 70.94E, in northern Kazakhstan)."""
+    from tools.build_world import project
+
+    c = gazetteer().country(code)
+    assert _inside(project(c.lon, c.lat), _outlines()[code]), (code, c.lat, c.lon)

