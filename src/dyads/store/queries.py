@@ -351,11 +351,11 @@ def actors(con: Con, top: int = 20, since: str | None = None, until: str | None 
     """The actors in most event records (as source or target).
 
     ``name`` says what the code stands for ("United States — government", from the
-    dictionaries: :func:`dyads.actors.labels.actor_label`); ``people`` lists the names most often
-    seen under it (up to five, the country's own name left out). ``level="country"`` groups codes
+    dictionaries: :func:`dyads.annotate.actors.labels.actor_label`); ``people`` lists the names most
+    often seen under it (up to five, the country's own name left out). ``level="country"`` groups codes
     by their first three letters (RUSGOV and RUSMIL -> RUS). ``modality``, ``coded``: see
     :func:`counting` (default: asserted events)."""
-    from dyads.actors.labels import actor_label
+    from dyads.annotate.actors.labels import actor_label
 
     w = _Where([], [])
     _range(w, since, until)
