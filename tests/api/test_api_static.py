@@ -29,3 +29,13 @@ def test_api_js_imports_resolve() -> None:
     for js in STATIC.rglob("*.js"):
         for ref in re.findall(r'from\s+"(\.[^"]+)"', js.read_text(encoding="utf-8")):
             assert (js.parent / ref).resolve().is_file(), f"{js.name}: {ref}"
+
+
+def test_api_static_request_bodies_say_what_is_stored(client) -> None:
+    """POST /api/code stores nothing; POST /api/articles stores (its reference said '(nothing is stored)')."""
+    spec = client.get("/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    ingest = schemas["IngestRequest"]["properties"]["text"]["description"]
+    assert "nothing is stored" not in ingest and "store" in ingest
+    assert "nothing is stored" not in schemas["CodeRequest"]["properties"]["text"]["description"]
+    assert "Nothing is stored" in spec["paths"]["/api/code"]["post"]["description"]

@@ -11,7 +11,8 @@ from fastapi import Query
 from dyads.api.problems import Problem
 from dyads.api.schemas import ErrorBody
 from dyads.errors import DyadsError, E
-from dyads.store.queries import parse_period
+from dyads.store.queries import Counting, parse_period
+from dyads.store.queries import counting as sq_counting
 
 ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,12}$")
 ROOT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)$")
@@ -28,6 +29,15 @@ QUERY_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 ActorParam = Annotated[str | None, Query(max_length=100, description="Actor code prefix: RUS matches RUSGOV.")]
 DateParam = Annotated[str | None, Query(max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD (included).")]
+ModalityParam = Annotated[str | None, Query(max_length=100, description=(
+    "Which events count, by what their reports say: asserted (the default), claimed, denied, negated, future, "
+    "hypothetical; several with commas, or all."))]
+CodedParam = Annotated[bool, Query(description="Only events whose source and target both carry a country "
+                                                "(or IGO) code.")]
+RootParam = Annotated[str | None, Query(description="CAMEO root code 01-20.")]
+QuadParam = Annotated[int | None, Query(ge=1, le=4, description="QuadClass 1-4.")]
+PlaceParam = Annotated[str | None, Query(max_length=200, description="The place an event's sentence names "
+                                                                      "(as GET /api/places lists it).")]
 
 
 def actor_code(param: str, value: str | None) -> str | None:
@@ -91,3 +101,11 @@ def dates(since: str | None, until: str | None) -> dict[str, str | None]:
     """``since``/``until`` keyword arguments for a query, from the two date parameters."""
     lo, hi = date_range(since, until)
     return {"since": lo, "until": hi}
+
+
+def counting(modality: str | None, coded: bool) -> Counting:
+    """What the counts count (asserted events unless ``modality`` says otherwise), or a 400."""
+    try:
+        return sq_counting(modality, coded, param="modality")
+    except DyadsError as exc:
+        raise Problem(400, str(exc)) from None

@@ -23,6 +23,7 @@ from dyads.store import queries as sq
 from dyads.store.arrow import code_prefix, content_hash
 
 Con = duckdb.DuckDBPyConnection
+ASSERTED = sq.Counting()
 # Store messages that mean "the request was bad" (dates, periods, actor codes); others are ours.
 CLIENT_ERRORS = ("E046", "E048")
 
@@ -62,6 +63,8 @@ class EventQuery:
     root: str | None = None
     quad: int | None = None
     q: str | None = None  # words in the evidence or the actors' names (case-insensitive, literal)
+    place: str | None = None  # the first report's location name
+    counting: sq.Counting = sq.Counting()  # which records count: asserted by default
 
 
 # DuckDB reads the wide rows of a sorted page late (after choosing them by key) for pages of up to
@@ -74,10 +77,10 @@ def event_page(con: Con, f: EventQuery, limit: int, offset: int) -> tuple[list[d
 
     Pages shorter than ``LATE_ROWS`` are read with one extra row to see whether more follow; longer
     ones are read at their size, and a second one-row query looks past the end."""
-    if f.q is None and not f.both:
+    if f.q is None and f.place is None and not f.both:
         def fetch(n: int, skip: int) -> list[dict[str, Any]]:
             return store_call(sq.events, con, source=f.source, target=f.target, since=f.since, until=f.until,
-                              root=f.root, quad=f.quad, limit=n, offset=skip)
+                              root=f.root, quad=f.quad, limit=n, offset=skip, modality=f.counting)
     else:
         def fetch(n: int, skip: int) -> list[dict[str, Any]]:
             return _search_events(con, f, n, skip)
@@ -89,9 +92,24 @@ def event_page(con: Con, f: EventQuery, limit: int, offset: int) -> tuple[list[d
 
 
 def _search_events(con: Con, f: EventQuery, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Text search and both directions of a pair (``dyads.store.queries.events`` has neither)."""
-    parts: list[str] = []
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    """Text search, places and both directions of a pair (``dyads.store.queries.events`` has none)."""
+    parts, params = filters_sql(f)
+    params |= {"limit": limit, "offset": offset}
+    where = " AND ".join(parts) or "TRUE"
+    if f.q or f.place:  # the first report's evidence, names and place: filter the view
+        sql = f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key LIMIT $limit OFFSET $offset"
+    else:
+        sql = sq.records_page(con, where, " LIMIT $limit OFFSET $offset")
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def filters_sql(f: EventQuery, alias: str = "") -> tuple[list[str], dict[str, Any]]:
+    """The filters as SQL conditions on event records (``q`` and ``place``: on the `events` view)
+    and their named parameters."""
+    parts: list[str] = [*f.counting.conditions(alias)]
+    params: dict[str, Any] = {}
     # As in the store's queries: compare the integer code prefixes first (pushed into the scan),
     # then the exact code prefixes.
     s, t = f.source, f.target
@@ -127,20 +145,17 @@ def _search_events(con: Con, f: EventQuery, limit: int, offset: int) -> list[dic
         parts.append("(contains(lower(evidence), $q) OR contains(lower(source_name), $q) "
                      "OR contains(lower(target_name), $q))")
         params["q"] = f.q.lower()
-    where = " AND ".join(parts) or "TRUE"
-    if f.q:  # words in the first report's evidence and names: filter the view
-        sql = f"SELECT * FROM events WHERE {where} ORDER BY day NULLS LAST, event_key LIMIT $limit OFFSET $offset"
-    else:
-        sql = sq.records_page(con, where, " LIMIT $limit OFFSET $offset")
-    cur = con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    if f.place:
+        parts.append("location_name = $place")
+        params["place"] = f.place
+    return parts, params
 
 
 # -- dyads and actors ---------------------------------------------------------------------------
-def timeline(con: Con, a: str, b: str, by: str, since: str | None, until: str | None) -> list[dict[str, Any]]:
+def timeline(con: Con, a: str, b: str, by: str, since: str | None, until: str | None,
+             counting: sq.Counting = ASSERTED) -> list[dict[str, Any]]:
     """Per period: the store's dyad rows for both directions, A>B and B>A, merged into one dict."""
-    rows = store_call(sq.dyad, con, a, b, by=by, since=since, until=until)
+    rows = store_call(sq.dyad, con, a, b, by=by, since=since, until=until, modality=counting)
     points: dict[str, dict[str, Any]] = {}
     for r in rows:
         p = points.setdefault(r["period"], {"period": r["period"]})
@@ -149,39 +164,68 @@ def timeline(con: Con, a: str, b: str, by: str, since: str | None, until: str | 
     return [points[k] for k in points]
 
 
-def actor_list(con: Con, limit: int, level: str) -> list[dict[str, Any]]:
-    return store_call(sq.actors, con, top=limit, level=level)
+def actor_list(con: Con, limit: int, level: str, counting: sq.Counting = ASSERTED,
+               since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    return store_call(sq.actors, con, top=limit, level=level, modality=counting, since=since, until=until)
 
 
 # -- overview -----------------------------------------------------------------------------------
-def overview(con: Con, top: int = 10) -> dict[str, Any]:
-    s = store_call(sq.summary, con)
-    by_month = con.execute("""
+def overview(con: Con, f: EventQuery | None = None, top: int = 10) -> dict[str, Any]:
+    """Totals, events per month by QuadClass and the busiest country pairs, of the records that
+    pass the filters (``articles`` and ``all_events``: the whole store)."""
+    f = f or EventQuery()
+    parts, params = filters_sql(f)
+    where = " AND ".join(parts) or "TRUE"
+    table = "events" if f.q or f.place else "event_records"
+    totals = con.execute(f"""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_records),
+        count(*), min(day), max(day) FROM {table} WHERE {where}""", params).fetchone()
+    by_month = con.execute(f"""
         SELECT strftime(day, '%Y-%m') AS period,
                count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
                count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4)
-        FROM event_records WHERE day IS NOT NULL AND length(date) >= 7 GROUP BY ALL ORDER BY period""").fetchall()
-    dyads = con.execute("""
+        FROM {table} WHERE day IS NOT NULL AND length(date) >= 7 AND {where} GROUP BY ALL ORDER BY period""",
+                           params).fetchall()
+    dyads = con.execute(f"""
         WITH p AS (
           SELECT least(left(source_code, 3), left(target_code, 3)) AS a,
                  greatest(left(source_code, 3), left(target_code, 3)) AS b, quad, goldstein
-          FROM event_records
+          FROM {table}
           WHERE source_code IS NOT NULL AND target_code IS NOT NULL
-            AND left(source_code, 3) <> left(target_code, 3))
+            AND left(source_code, 3) <> left(target_code, 3) AND {where})
         SELECT a, b, count(*) AS events, count(*) FILTER (WHERE quad <= 2) AS cooperation,
                count(*) FILTER (WHERE quad >= 3) AS conflict, avg(goldstein) AS mean_goldstein
-        FROM p GROUP BY a, b ORDER BY events DESC, a, b LIMIT $top""", {"top": top}).fetchall()
-    n_actors = con.execute("""SELECT count(DISTINCT code) FROM (
-        SELECT source_code AS code FROM event_records UNION ALL SELECT target_code FROM event_records)
-        WHERE code IS NOT NULL
-        """).fetchone()[0]
+        FROM p GROUP BY a, b ORDER BY events DESC, a, b LIMIT $top""", params | {"top": top}).fetchall()
+    n_actors = con.execute(f"""SELECT count(DISTINCT code) FROM (
+        SELECT source_code AS code FROM {table} WHERE {where}
+        UNION ALL SELECT target_code FROM {table} WHERE {where})
+        WHERE code IS NOT NULL""", params).fetchone()[0]
     return {
-        "articles": s["articles"], "events": s["events"], "actors": n_actors,
-        "first_date": _iso(s["first_day"]), "last_date": _iso(s["last_day"]),
+        "articles": totals[0], "all_events": totals[1], "events": totals[2], "actors": n_actors,
+        "first_date": _iso(totals[3]), "last_date": _iso(totals[4]),
         "by_month": [{"period": r[0], "quad": list(r[1:5])} for r in by_month],
         "top_dyads": [{"a": r[0], "b": r[1], "events": r[2], "cooperation": r[3], "conflict": r[4],
                        "mean_goldstein": round(r[5], 2) if r[5] is not None else None} for r in dyads],
     }
+
+
+# -- places -------------------------------------------------------------------------------------
+def places(con: Con, f: EventQuery | None = None, limit: int = 500) -> dict[str, Any]:
+    """Where the records that pass the filters took place: their first report's location (the
+    place its sentence names), grouped by name and coordinates, most events first."""
+    f = f or EventQuery()
+    parts, params = filters_sql(f)
+    where = " AND ".join(parts) or "TRUE"
+    counts = con.execute(f"""SELECT count(*), count(*) FILTER (WHERE location_lat IS NOT NULL)
+        FROM events WHERE {where}""", params).fetchone()
+    rows = con.execute(f"""
+        SELECT location_name, location_country, round(location_lat, 3) AS lat, round(location_lon, 3) AS lon,
+               count(*) AS n, count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
+               count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4)
+        FROM events WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where}
+        GROUP BY ALL ORDER BY n DESC, location_name LIMIT $limit""", params | {"limit": limit}).fetchall()
+    return {"events": counts[0], "located": counts[1],
+            "places": [{"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r[4],
+                        "quad": list(r[5:9])} for r in rows]}
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -17,6 +17,13 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class Location(BaseModel):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
 class ActorRef(BaseModel):
     code: str | None = Field(description="CAMEO actor code; null for an actor no dictionary codes.")
     country: str | None = None
@@ -48,6 +55,7 @@ class EventOut(BaseModel):
     evidence_end: int | None = None
     rule: str | None = None
     confidence: float | None = None
+    location: Location | None = Field(None, description="The place the event's sentence names.")
 
 
 class EventPage(BaseModel):
@@ -89,12 +97,13 @@ class Timeline(BaseModel):
 
 class ActorStat(BaseModel):
     code: str
-    name: str | None = Field(None, description="The name most often resolved to this code.")
+    name: str | None = Field(None, description="What the code stands for: 'United States — government'.")
     country: str | None = None
     events: int = Field(description="Event records with this actor as source or target.")
     as_source: int
     as_target: int
     mentions: int
+    people: list[str] = Field(default_factory=list, description="Names most often seen under this code.")
 
 
 class ActorList(BaseModel):
@@ -117,7 +126,8 @@ class QuadPoint(BaseModel):
 
 class Overview(BaseModel):
     articles: int
-    events: int
+    all_events: int = Field(description="Every event record in the store, whatever the filters.")
+    events: int = Field(description="The event records that pass the filters (asserted ones by default).")
     actors: int
     first_date: str | None
     last_date: str | None
@@ -190,12 +200,13 @@ class ArticleView(BaseModel):
 
 
 class CodeRequest(BaseModel):
-    text: str = Field(description="The article text to code (nothing is stored).", max_length=200_000)
+    text: str = Field(description="The article text to code.", max_length=200_000)
     date: str | None = Field(None, description="Publication date YYYY-MM-DD, used to resolve 'on Tuesday'.")
     title: str | None = None
 
 
 class IngestRequest(CodeRequest):
+    text: str = Field(description="The article text to code and store.", max_length=200_000)
     id: str | None = Field(None, description="Article id (default: a content hash).", max_length=500)
     url: str | None = None
     source: str | None = None
@@ -212,3 +223,18 @@ class Health(BaseModel):
     store: str
     version: str
     writable: bool
+
+
+class PlaceStat(BaseModel):
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    quad: list[int] = Field(description="Events by QuadClass 1-4.")
+
+
+class Places(BaseModel):
+    events: int = Field(description="Event records that pass the filters.")
+    located: int = Field(description="Of those, the ones with a place.")
+    places: list[PlaceStat]

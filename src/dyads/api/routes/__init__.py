@@ -16,6 +16,7 @@ ROUTE_MODULES = (
     "dyads",  # GET /api/dyads/{a}/{b}/timeline
     "actors",  # GET /api/actors
     "overview",  # GET /api/overview
+    "places",  # GET /api/places
     "articles",  # GET /api/articles, GET /api/articles/{id}, POST /api/articles
     "code",  # POST /api/code
     "meta",  # GET /api/health

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from dyads.api import params, queries
 from dyads.api.deps import check_known, settings
-from dyads.api.params import QUERY_ERRORS, DateParam
+from dyads.api.params import QUERY_ERRORS, CodedParam, DateParam, ModalityParam
 from dyads.api.schemas import DirectionStats, Timeline, TimelinePoint
 
 router = APIRouter(prefix="/api", tags=["queries"])
@@ -30,14 +30,18 @@ def dyad_timeline(
     by: Annotated[Literal["day", "week", "month", "quarter", "year"], Query(description="Period size.")] = "month",
     since: DateParam = None,
     until: DateParam = None,
+    modality: ModalityParam = None,
+    coded: CodedParam = False,
 ) -> Timeline:
     """A dyad over time: per period, events by QuadClass, net cooperation and mean Goldstein, for
-    both directions together and for each direction."""
+    both directions together and for each direction (asserted events unless ``modality`` says
+    otherwise)."""
     ca, cb = params.actor_code("a", a), params.actor_code("b", b)
     dates = params.dates(since, until)
+    counted = params.counting(modality, coded)
     with settings(request).store.read() as con:
         check_known(request, con, ca, cb)
-        rows = queries.timeline(con, ca, cb, by, **dates)
+        rows = queries.timeline(con, ca, cb, by, counting=counted, **dates)
     points = []
     for p in rows:
         both = _direction(p["both"])
