@@ -81,9 +81,29 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
     return pts
 
 
+def split_at_antimeridian(r: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring that crosses longitude 180 (Russia's Chukotka, Fiji) as two rings, one on each edge
+    of the map: its longitudes are made continuous, then each copy is clamped to [-180, 180]."""
+    out = [r[0]]
+    for lon, lat in r[1:]:
+        prev = out[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while prev - lon > 180:
+            lon += 360
+        out.append((lon, lat))
+    lo, hi = min(p[0] for p in out), max(p[0] for p in out)
+    if lo >= -180 and hi <= 180:
+        return [r]
+    shift = -360 if hi > 180 else 360
+    def clamp(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(max(-180.0, min(180.0, lon)), lat) for lon, lat in pts]
+    return [clamp(out), clamp([(lon + shift, lat) for lon, lat in out])]
+
+
 def path(rings: list[list[tuple[float, float]]]) -> str:
     parts = []
-    for r in rings:
+    for r in [piece for ring_ in rings for piece in split_at_antimeridian(ring_)]:
         kept: list[tuple[float, float]] = []
         for lon, lat in r:
             p = project(lon, lat)

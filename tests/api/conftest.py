@@ -162,3 +162,21 @@ def live_server(store_file) -> Iterator[Server]:
     yield Server(f"http://127.0.0.1:{port}", thread, server)
     server.should_exit = True
     thread.join(timeout=10)
+
+
+# -- a real browser --------------------------------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (one per test session: the dashboard tests share it)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (run 'make browser' or 'apt-get install chromium'); "
+                    "the dashboard's browser test is skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()

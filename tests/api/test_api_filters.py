@@ -94,3 +94,24 @@ def test_api_filters_places_and_event_locations(modal_client) -> None:
                                    "/api/dyads/JPN/PRK/timeline"])
 def test_api_filters_unknown_modality_is_400(modal_client, route) -> None:
     assert_problem(modal_client.get(route, params={"modality": "perhaps"}), 400, "E046")
+
+
+def test_api_filters_top_pairs_are_country_pairs(tmp_path) -> None:
+    """CVL<->USA, GOV<->USA and CVL<->GOV topped the overview's pairs: sectors without a country
+    ("civilians", "the government") make no country pair."""
+    from dyads.api.queries import overview
+    from dyads.model import Actor, Article, Event, Span
+    from dyads.store import Store
+
+    def actor(code: str, country: str | None) -> Actor:
+        return Actor(code, country, None, code, code, 0, 3)
+
+    t = "Civilians protested against the government. The United States praised Japan."
+    evs = [Event(f"x-E0{i}", 0, actor(s, sc), actor(g, gc), "051", "05", 1, 1, 3.4, "SUPPORT", "2024-01-02",
+                 "asserted", Span(0, 10, t[:10]), "test>051", 0.9)
+           for i, (s, sc, g, gc) in enumerate([("CVL", None, "GOV", None), ("CVL", None, "USA", "USA"),
+                                               ("USA", "USA", "JPN", "JPN")])]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest([Article(id="x", text=t, date="2024-01-02", events=evs)])
+        pairs = [(d["a"], d["b"]) for d in overview(store.con)["top_dyads"]]
+    assert pairs == [("JPN", "USA")]

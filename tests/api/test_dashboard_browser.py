@@ -4,29 +4,13 @@ its highlighted spans. Screenshots go to build/ (git-ignored)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.api.conftest import ROOT, SEED_ID
 
-CHROMIUM = Path("/usr/bin/chromium")
 BUILD = ROOT / "build"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed (run 'make browser' or 'apt-get install chromium'); "
-                    "the dashboard's browser test is skipped")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

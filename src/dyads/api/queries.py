@@ -171,8 +171,9 @@ def actor_list(con: Con, limit: int, level: str, counting: sq.Counting = ASSERTE
 
 # -- overview -----------------------------------------------------------------------------------
 def overview(con: Con, f: EventQuery | None = None, top: int = 10) -> dict[str, Any]:
-    """Totals, events per month by QuadClass and the busiest country pairs, of the records that
-    pass the filters (``articles`` and ``all_events``: the whole store)."""
+    """Totals, events per month by QuadClass and the busiest country pairs (both sides with a
+    country or IGO code: "civilians" or "the government" of no named country make no pair), of the
+    records that pass the filters (``articles`` and ``all_events``: the whole store)."""
     f = f or EventQuery()
     parts, params = filters_sql(f)
     where = " AND ".join(parts) or "TRUE"
@@ -190,7 +191,7 @@ def overview(con: Con, f: EventQuery | None = None, top: int = 10) -> dict[str, 
           SELECT least(left(source_code, 3), left(target_code, 3)) AS a,
                  greatest(left(source_code, 3), left(target_code, 3)) AS b, quad, goldstein
           FROM {table}
-          WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+          WHERE source_country IS NOT NULL AND target_country IS NOT NULL
             AND left(source_code, 3) <> left(target_code, 3) AND {where})
         SELECT a, b, count(*) AS events, count(*) FILTER (WHERE quad <= 2) AS cooperation,
                count(*) FILTER (WHERE quad >= 3) AS conflict, avg(goldstein) AS mean_goldstein

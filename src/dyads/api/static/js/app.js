@@ -1,18 +1,24 @@
-// The dashboard: a hash router over five pages. Each page renders into #view from the JSON API.
+// The dashboard: a hash router over its pages. Each page renders into #view from the JSON API; the
+// explorer pages read their filters from the address ("#/events?root=04&coded=1").
 import { api } from "./api.js";
 import { h } from "./dom.js";
+import { parseHash } from "./filters.js";
 import { apiPage } from "./pages/apiref.js";
 import { articlePage, articlesPage } from "./pages/articles.js";
 import { codePage } from "./pages/code.js";
 import { dyadPage } from "./pages/dyad.js";
+import { eventsPage } from "./pages/events.js";
+import { mapPage } from "./pages/map.js";
 import { overviewPage } from "./pages/overview.js";
 
 const routes = [
-  [/^#?\/?$/, () => overviewPage(), "overview"],
-  [/^#\/overview$/, () => overviewPage(), "overview"],
+  [/^#?\/?$/, (m, f) => overviewPage(f), "overview"],
+  [/^#\/overview$/, (m, f) => overviewPage(f), "overview"],
+  [/^#\/events$/, (m, f) => eventsPage(f), "events"],
+  [/^#\/map$/, (m, f) => mapPage(f), "map"],
   [/^#\/dyad(?:\/([^/]*))?(?:\/([^/]*))?$/, (m) => dyadPage(dec(m[1]), dec(m[2])), "dyad"],
   [/^#\/articles$/, () => articlesPage(), "articles"],
-  [/^#\/article\/(.+)$/, (m) => articlePage(dec(m[1])), "articles"],
+  [/^#\/article\/(.+)$/, (m, f, q) => articlePage(dec(m[1]), q.get("ev")), "articles"],
   [/^#\/code$/, () => codePage(), "code"],
   [/^#\/api$/, () => apiPage(), "api"],
 ];
@@ -33,13 +39,15 @@ async function route() {
   const hash = window.location.hash || "#/overview";
   const view = document.getElementById("view");
   const mine = ++token;
+  const { path, filters } = parseHash(hash);
+  const query = new URLSearchParams(hash.split("?")[1] || "");
   for (const [re, page, tab] of routes) {
-    const m = re.exec(hash);
+    const m = re.exec(path);
     if (!m) continue;
     document.querySelectorAll(".tabs a").forEach((a) => a.classList.toggle("active", a.dataset.tab === tab));
     banner("");
     try {
-      const node = await page(m);
+      const node = await page(m, filters, query);
       if (mine === token) view.replaceChildren(node);
     } catch (err) {
       if (mine === token) {

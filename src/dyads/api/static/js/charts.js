@@ -43,7 +43,8 @@ function niceStep(range, ticks) {
 }
 
 // spec: { periods: [str], up: [{color, values}], down: [{color, values}], line: [num]|null,
-//         height, tip(i) -> [nodes], onPick(i)|null, selected: i|null }
+//         height, tip(i) -> [nodes], onPick(i)|null, selected: i|null,
+//         onBrush(i0, i1)|null: drag across the bars to pick a range of periods (zoom) }
 export function barChart(el, spec) {
   if (el._observer) el._observer.disconnect();
   const draw = () => render(el, spec);
@@ -122,7 +123,43 @@ function render(el, spec) {
     svg.append(s("path", { class: "netline", d: pts.map((p, i) => `${i ? "L" : "M"}${p[0].toFixed(1)},${p[1].toFixed(1)}`).join("") }));
     if (n <= 60) for (const p of pts) svg.append(s("circle", { class: "netdot", cx: p[0], cy: p[1], r: 2.6 }));
   }
+  if (spec.onBrush) brush(svg, spec, { m, band, ph, n, height });
   el.replaceChildren(svg);
+}
+
+// Drag across the chart to choose a range of periods; a click without a drag picks one period.
+function brush(svg, spec, { m, band, ph, n }) {
+  const sel = s("rect", { class: "brush", y: m.top, height: ph, x: 0, width: 0, hidden: true });
+  svg.append(sel);
+  svg.classList.add("brushable");
+  const at = (evt) => {
+    const box = svg.getBoundingClientRect();
+    const vb = svg.viewBox.baseVal;
+    const x = ((evt.clientX - box.left) / box.width) * vb.width;
+    return Math.max(0, Math.min(n - 1, Math.floor((x - m.left) / band)));
+  };
+  let start = null;
+  const show = (a, b) => {
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    sel.removeAttribute("hidden");
+    sel.setAttribute("x", m.left + band * lo);
+    sel.setAttribute("width", band * (hi - lo + 1));
+  };
+  svg.addEventListener("pointerdown", (evt) => {
+    start = at(evt);
+    show(start, start);
+    svg.setPointerCapture(evt.pointerId);
+    evt.preventDefault();
+  });
+  svg.addEventListener("pointermove", (evt) => { if (start !== null) show(start, at(evt)); });
+  svg.addEventListener("pointerup", (evt) => {
+    if (start === null) return;
+    const end = at(evt);
+    const [lo, hi] = [Math.min(start, end), Math.max(start, end)];
+    start = null;
+    spec.onBrush(lo, hi);
+  });
 }
 
 export function legend(items) {

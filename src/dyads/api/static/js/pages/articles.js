@@ -50,9 +50,29 @@ export function articlePanel(view, { heading = true } = {}) {
   return h("div", { class: "grid article" }, main, side);
 }
 
-export async function articlePage(id) {
+// ``ev``: "START-END", the evidence of the event to go to (from an events table's "Open article").
+export async function articlePage(id, ev = null) {
   const view = await api(`articles/${encodeURIComponent(id)}`);
-  return h("div", {}, h("p", { class: "small" }, h("a", { href: "#/articles" }, "‹ All articles")), articlePanel(view));
+  const panel = articlePanel(view);
+  const m = /^(\d+)-(\d+)$/.exec(ev || "");
+  if (m) {
+    const [start, end] = [Number(m[1]), Number(m[2])];
+    let i = view.events.findIndex((e) => e.start === start && e.end === end);
+    if (i < 0) i = view.events.findIndex((e) => e.start < end && start < e.end);
+    if (i >= 0) {
+      const doc = panel.querySelector("[data-testid=article-text]");
+      for (const el of doc.querySelectorAll("[data-ev]")) {
+        if (el.dataset.ev.split(" ").includes(String(i))) el.classList.add("focus");
+      }
+      const item = panel.querySelectorAll("[data-testid=article-event]")[i];
+      if (item) item.classList.add("focus");
+      setTimeout(() => {
+        const first = doc.querySelector(".focus");
+        if (first) first.scrollIntoView({ block: "center" });
+      }, 0);
+    }
+  }
+  return h("div", {}, h("p", { class: "small" }, h("a", { href: "#/articles" }, "‹ All articles")), panel);
 }
 
 export async function articlesPage() {

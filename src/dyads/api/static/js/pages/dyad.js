@@ -2,6 +2,7 @@
 import { api } from "../api.js";
 import { barChart, fillPeriods, legend, periodLabel } from "../charts.js";
 import { QUADS, actorPill, empty, fill, fmt, fmt1, goldstein, h, quadBadge, quoted, spinner } from "../dom.js";
+import { actorOptions } from "../filters.js";
 
 const PAGE = 40;
 
@@ -37,9 +38,7 @@ export function eventTable(events, { showArticle = true } = {}) {
 
 export async function dyadPage(a0, b0) {
   const state = { a: (a0 || "").toUpperCase(), b: (b0 || "").toUpperCase(), by: "month", period: null };
-  const actors = await api("actors", { params: { limit: 500 } }).catch(() => ({ actors: [] }));
-  const options = h("datalist", { id: "actor-codes" },
-    actors.actors.map((x) => h("option", { value: x.code }, x.name ? `${x.code} · ${x.name}` : x.code)));
+  const options = actorOptions("actor-codes");  // countries and codes, with their names
   const inA = h("input", { type: "text", class: "actor", id: "actor-a", list: "actor-codes", value: state.a,
     placeholder: "RUS", autocomplete: "off", spellcheck: "false", "aria-label": "First actor" });
   const inB = h("input", { type: "text", class: "actor", id: "actor-b", list: "actor-codes", value: state.b,
