@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -66,25 +66,34 @@ LOCK_WAIT = 10.0
 
 
 def connect(path: str | Path, read_only: bool = False, config: dict[str, object] | None = None,
-            wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+            wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
     """Open (or, unless ``read_only``, create) a dyads store and check its schema.
 
     ``wait``: seconds to keep trying while another process holds the file (a writer excludes
-    everyone; readers exclude a writer), then E041."""
-    deadline = time.monotonic() + wait
+    everyone; readers exclude a writer), then :class:`StoreLocked` (E041) with ``waited`` set.
+    ``on_wait(message)`` is called once, when the first try finds the file held."""
+    started = time.monotonic()
     pause = 0.005
+    told = False
     while True:
         try:
             return _connect(path, read_only, config)
-        except StoreLocked:
-            if time.monotonic() + pause > deadline:
+        except StoreLocked as exc:
+            waited = time.monotonic() - started
+            if waited + pause > wait:
+                exc.waited = waited
                 raise
+            if on_wait is not None and not told:
+                on_wait(f"{path}: another process holds the store; waiting up to {wait:g} s")
+                told = True
             time.sleep(pause)
             pause = min(pause * 2, 0.1)
 
 
 class StoreLocked(DyadsError):
-    """E041: another process holds the store."""
+    """E041: another process holds the store (``waited``: seconds spent waiting for it)."""
+
+    waited: float = 0.0
 
 
 def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None) -> duckdb.DuckDBPyConnection:

@@ -16,10 +16,11 @@ SEPARATOR = " — "
 @lru_cache(maxsize=1)
 def _names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(country code -> name, IGO code -> name, sector -> label) from the packaged dictionaries."""
-    from dyads.annotate.actors.dictionary import _read, load_actor_dictionary
+    from dyads.annotate.actors.dictionary import load_actor_dictionary
+    from dyads.resources import load
 
     d = load_actor_dictionary()
-    igos = {o["code"]: o["name"] for group in ("igos", "ngos") for o in _read("igos.json").get(group, [])}
+    igos = {o["code"]: o["name"] for group in ("igos", "ngos") for o in load("igos.json").json().get(group, [])}
     return dict(d.country_names), igos, dict(d.sectors)
 
 
