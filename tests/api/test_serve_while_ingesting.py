@@ -73,7 +73,7 @@ def test_serve_while_ingesting_two_processes(corpus, tmp_path) -> None:
             while not stop.is_set():
                 started = time.monotonic()
                 r = client.get("/api/overview")
-                polls.append((started, r.status_code, r.json().get("events") if r.status_code == 200 else None))
+                polls.append((started, r.status_code, r.json().get("all_events") if r.status_code == 200 else None))
                 client.get("/api/events", params={"limit": 5})  # a page of rows too, on the same store
                 stop.wait(max(0.0, 0.1 - (time.monotonic() - started)))
 
