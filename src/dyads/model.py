@@ -37,9 +37,10 @@ class Actor:
     start: int
     end: int
     how: str = ""  # which dictionary or inference produced the code (explainability)
+    dictionary: str | None = None  # a user's dictionary file (name@sha8) that gave the code (--dictionaries)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "code": self.code,
             "country": self.country,
             "sector": self.sector,
@@ -48,6 +49,9 @@ class Actor:
             "start": self.start,
             "end": self.end,
         }
+        if self.dictionary:
+            d["dictionary"] = self.dictionary
+        return d
 
 
 @dataclass(slots=True)

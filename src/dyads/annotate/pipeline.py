@@ -21,27 +21,50 @@ from dyads.resources import Resources
 Stage = Callable[[Article, Resources], Article]
 
 
-def load_resources(nlp: Any) -> Resources:
-    """Dictionaries, lexicon and CAMEO table, with the phrase matchers compiled for ``nlp``."""
-    from dyads.annotate.actors.dictionary import load_actor_dictionary
+def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode: str = "extend") -> Resources:
+    """Dictionaries, lexicon and CAMEO table, with the phrase matchers compiled for ``nlp``; with
+    ``dictionaries`` (a folder of PETRARCH dictionaries), the user's dictionaries extend dyads' own
+    or replace them (``dictionaries_mode``), and the run's version names their files too."""
+    from dyads.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
     from dyads.annotate.actors.matcher import ActorMatcher
     from dyads.annotate.events.cameo import load_cameo
     from dyads.annotate.events.lexicon import load_lexicon
     from dyads.annotate.geo.gazetteer import gazetteer
+    from dyads.resources import data_version
 
     actors = load_actor_dictionary()
     gazetteer()  # the place gazetteer the resolver and the places stage share, loaded up front
-    return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(),
-                     extras={"actor_matcher": ActorMatcher(nlp, actors)})
+    matcher = ActorMatcher(nlp, actors)
+    if dictionaries is None:
+        return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(), extras={"actor_matcher": matcher})
+    from functools import partial
+
+    from dyads.annotate.petrarch.actors import PetrarchActors, PetrarchMatcher
+    from dyads.annotate.petrarch.load import load_petrarch
+
+    if dictionaries_mode not in ("extend", "replace"):
+        raise ValueError(f"dictionaries_mode {dictionaries_mode!r}: use 'extend' or 'replace'")
+    replace = dictionaries_mode == "replace"
+    petrarch = load_petrarch(dictionaries, nlp, "replace" if replace else "extend")
+    extras = {"actor_matcher": PetrarchMatcher(petrarch, None if replace else matcher), "petrarch": petrarch,
+              "resolver": partial(PetrarchActors, replace=replace)}
+    return Resources(actors=ActorDictionary(version="") if replace else actors, lexicon=load_lexicon(),
+                     cameo=load_cameo(), extras=extras,
+                     version=f"{data_version()};dictionaries:{dictionaries_mode}:{petrarch.version}")
 
 
-def default_stages() -> list[tuple[str, Stage]]:
-    """The standard stage order. Each stage module exposes ``annotate(article, res)``."""
+def default_stages(resources: Resources | None = None) -> list[tuple[str, Stage]]:
+    """The standard stage order. Each stage module exposes ``annotate(article, res)``. With a user's
+    PETRARCH verb dictionary loaded, its events stage (:mod:`dyads.annotate.petrarch.stage`) codes."""
     from dyads.annotate import attribution, dates, entities, tone
     from dyads.annotate.actors import stage as actors
     from dyads.annotate.events import stage as events
     from dyads.annotate.geo import stage as places
     from dyads.annotate.quotes import finder as quotes
+
+    petrarch = resources.extras.get("petrarch") if resources is not None else None
+    if petrarch is not None and petrarch.verbs is not None:
+        from dyads.annotate.petrarch import stage as events  # type: ignore[no-redef]
 
     return [
         ("actors", actors.annotate),
@@ -58,11 +81,12 @@ def default_stages() -> list[tuple[str, Stage]]:
 class Pipeline:
     """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch."""
 
-    def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None) -> None:
+    def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None,
+                 dictionaries: str | None = None, dictionaries_mode: str = "extend") -> None:
         self.model = model_name(model)
         self.nlp = load_nlp(self.model)
-        self.resources = load_resources(self.nlp)
-        self.stages = list(stages) if stages is not None else default_stages()
+        self.resources = load_resources(self.nlp, dictionaries, dictionaries_mode)
+        self.stages = list(stages) if stages is not None else default_stages(self.resources)
 
     @property
     def version(self) -> str:

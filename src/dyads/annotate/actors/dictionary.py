@@ -77,6 +77,7 @@ class Entry:
     code: str | None = None  # full code for IGOs
     name: str | None = None  # canonical name (country, IGO or person)
     person: Person | None = None
+    source: str = ""  # a user's dictionary file (name@sha8) the entry comes from; "" for dyads' own
 
 
 @dataclass

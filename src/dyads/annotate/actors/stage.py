@@ -13,7 +13,8 @@ KEY = "dyads.annotate.actors"
 def annotate(article: Article, res: Any) -> Article:
     doc = article.doc
     mentions = res.extras["actor_matcher"].find(doc)
-    doc.user_data[KEY] = ArticleActors(doc, mentions, res.actors, article.date)
+    make = res.extras.get("resolver", ArticleActors)  # PetrarchActors with a user's dictionaries
+    doc.user_data[KEY] = make(doc, mentions, res.actors, article.date)
     return article
 
 
