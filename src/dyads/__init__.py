@@ -39,8 +39,13 @@ __all__ = [
 
 
 def code(text: str, date: str | datetime.date | None = None, *, id: str = "text", title: str | None = None,
-         model: str | None = None) -> Article:
+         model: str | None = None, dictionaries: str | None = None,
+         dictionaries_mode: str | None = None) -> Article:
     """Code one text and return the annotated :class:`Article` (events, quotes, entities).
+
+    ``dictionaries``: a folder of PETRARCH/TABARI dictionaries (``*.actors.txt``, ``*.agents.txt``,
+    ``*.discards.txt``, ``*.verbs.txt`` or ``CAMEO*.txt``) that extend dyads' own, or replace them
+    with ``dictionaries_mode="replace"`` (defaults: $DYADS_DICTIONARIES, $DYADS_DICTIONARIES_MODE).
 
     ``date``: the publication date, ``"YYYY-MM-DD"`` or a :class:`datetime.date`; anything else
     raises E010 (as ``dyads code --date`` does)."""
@@ -53,7 +58,7 @@ def code(text: str, date: str | datetime.date | None = None, *, id: str = "text"
     item = make_article(id, text, ReadOptions(date=valid_date(date)), title=title)
     if isinstance(item, ReadError):
         raise DyadsError(item.message)
-    return get_pipeline(model)(item)
+    return get_pipeline(model, dictionaries, dictionaries_mode)(item)
 
 
 def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:

@@ -112,3 +112,4 @@ class E:
     E122 = ("E122 --dictionaries {path}: no PETRARCH dictionary files in it; name them *.actors.txt, "
             "*.agents.txt, *.discards.txt, and *.verbs.txt or CAMEO*.txt.")
     E123 = "E123 {file}: cannot read the dictionary ({detail}); check the file and its permissions."
+    E124 = "E124 --dictionaries-mode {value!r}: not a mode; use extend (the default) or replace."

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from dyads.config import model_name
-from dyads.errors import E
+from dyads.config import dictionaries_mode as dictionaries_mode_of
+from dyads.config import dictionaries_path, model_name
+from dyads.errors import DyadsError, E
 from dyads.model import Article, Sentence
 from dyads.nlp.load import load_nlp
 from dyads.nlp.quotemarks import TEXT_KEY
@@ -43,7 +44,7 @@ def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode:
     from dyads.annotate.petrarch.load import load_petrarch
 
     if dictionaries_mode not in ("extend", "replace"):
-        raise ValueError(f"dictionaries_mode {dictionaries_mode!r}: use 'extend' or 'replace'")
+        raise DyadsError(E.E124.format(value=dictionaries_mode))
     replace = dictionaries_mode == "replace"
     petrarch = load_petrarch(dictionaries, nlp, "replace" if replace else "extend")
     extras = {"actor_matcher": PetrarchMatcher(petrarch, None if replace else matcher), "petrarch": petrarch,
@@ -82,10 +83,14 @@ class Pipeline:
     """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch."""
 
     def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None,
-                 dictionaries: str | None = None, dictionaries_mode: str = "extend") -> None:
+                 dictionaries: str | None = None, dictionaries_mode: str | None = None) -> None:
+        """``dictionaries``: a folder of PETRARCH dictionaries (default $DYADS_DICTIONARIES), which
+        extend dyads' own or replace them (``dictionaries_mode``, default $DYADS_DICTIONARIES_MODE
+        or "extend")."""
         self.model = model_name(model)
         self.nlp = load_nlp(self.model)
-        self.resources = load_resources(self.nlp, dictionaries, dictionaries_mode)
+        self.dictionaries = dictionaries_path(dictionaries)
+        self.resources = load_resources(self.nlp, self.dictionaries, dictionaries_mode_of(dictionaries_mode))
         self.stages = list(stages) if stages is not None else default_stages(self.resources)
 
     @property
@@ -114,7 +119,12 @@ class Pipeline:
         return article
 
 
+def get_pipeline(model: str | None = None, dictionaries: str | None = None,
+                 dictionaries_mode: str | None = None) -> Pipeline:
+    """The process-wide pipeline for a spaCy model and dictionaries (loaded once per process)."""
+    return _pipeline(model, dictionaries_path(dictionaries), dictionaries_mode_of(dictionaries_mode))
+
+
 @lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None) -> Pipeline:
-    """The process-wide pipeline for a spaCy model (loaded once per process)."""
-    return Pipeline(model)
+def _pipeline(model: str | None, dictionaries: str | None, dictionaries_mode: str) -> Pipeline:
+    return Pipeline(model, dictionaries=dictionaries, dictionaries_mode=dictionaries_mode)

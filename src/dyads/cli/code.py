@@ -12,6 +12,7 @@ import typer
 from dyads.annotate.events.cameo import label_of
 from dyads.cli import options
 from dyads.cli.app import app
+from dyads.cli.dictionaries import use_dictionaries
 from dyads.cli.output import Format, write_csv, write_jsonl, write_table
 from dyads.errors import DyadsError, E
 from dyads.io.readers import Item, ReadError, read_inputs, valid_date
@@ -77,6 +78,8 @@ def code_command(
     workers: options.Workers = None,
     dask: options.Dask = False,
     scheduler: options.Scheduler = None,
+    dictionaries: options.Dictionaries = None,
+    dictionaries_mode: options.DictionariesMode = None,
 ) -> None:
     """Code articles into events: who did what to whom.
 
@@ -86,6 +89,7 @@ def code_command(
 
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
+    use_dictionaries(dictionaries, dictionaries_mode)
     items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler)
     items = _progress_items(items, enabled=_many_inputs(paths) and sys.stderr.isatty())
     coded = failed = 0

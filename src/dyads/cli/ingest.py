@@ -10,6 +10,7 @@ import typer
 
 from dyads.cli import options
 from dyads.cli.app import app
+from dyads.cli.dictionaries import use_dictionaries
 from dyads.cli.output import write_table
 from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError, E
@@ -30,6 +31,8 @@ def ingest_command(
     workers: options.Workers = None,
     dask: options.Dask = False,
     scheduler: options.Scheduler = None,
+    dictionaries: options.Dictionaries = None,
+    dictionaries_mode: options.DictionariesMode = None,
     batch_size: Annotated[int, typer.Option(
         envvar="DYADS_INGEST_BATCH", min=1, help="Articles per transaction: a killed run loses at most one batch.",
     )] = 256,
@@ -46,6 +49,7 @@ def ingest_command(
 
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
+    use_dictionaries(dictionaries, dictionaries_mode)
     report = ingest(paths, db, date=date, model=model, workers=workers, dask=dask, scheduler=scheduler,
                     batch_size=batch_size, progress=True,
                     on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),

@@ -14,3 +14,9 @@ Model = Annotated[str | None, typer.Option(
 Workers = Annotated[int | None, typer.Option(help="Worker processes (default: this process; 0: one per core).")]
 Dask = Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")]
 Scheduler = Annotated[str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://host:8786).")]
+Dictionaries = Annotated[str | None, typer.Option(
+    "--dictionaries", help="A folder of PETRARCH/TABARI dictionaries (*.actors.txt, *.agents.txt, *.discards.txt, "
+    "*.verbs.txt or CAMEO*.txt) to code with, besides dyads' own (default: $DYADS_DICTIONARIES).")]
+DictionariesMode = Annotated[str | None, typer.Option(
+    "--dictionaries-mode", help="extend (default: the folder's entries first, dyads' own for the rest) or "
+    "replace (the folder alone) (default: $DYADS_DICTIONARIES_MODE).")]

@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
+from dyads.cli import options
 from dyads.cli.app import app
+from dyads.cli.dictionaries import use_dictionaries
 from dyads.config import DEFAULT_DB
 from dyads.errors import E
 
@@ -24,6 +26,8 @@ def serve_command(
         help="Enable POST /api/articles (ingest) for requests sending this bearer token.")] = None,
     model: Annotated[str | None, typer.Option(
         help="spaCy pipeline for POST /api/code and ingest (default: $DYADS_SPACY_MODEL or the bundled one).")] = None,
+    dictionaries: options.Dictionaries = None,
+    dictionaries_mode: options.DictionariesMode = None,
 ) -> None:
     """Serve the JSON API and the dashboard: explore dyads, events and articles in a browser.
 
@@ -35,6 +39,7 @@ def serve_command(
 
     if not db.is_file():
         print(f"warning: {E.E100.format(path=db)}", file=sys.stderr)
+    use_dictionaries(dictionaries, dictionaries_mode)
     web = create_app(db, token=token, model=model, preload=True)
     mode = "ingest enabled with token" if token else "read-only"
     print(f"dyads: serving {db} ({mode}) at http://{host}:{port}/  (Ctrl+C to stop)", file=sys.stderr)

@@ -197,7 +197,16 @@ def environment(model: str | None = None) -> dict[str, str]:
         "spacy": version("spacy"),
         "model": f"{name} {version(name)}",
         "data": hashlib.sha256(data_version().encode()).hexdigest()[:16],  # every data file's version and hash
+        "dictionaries": _dictionaries(),  # a user's PETRARCH dictionaries (--dictionaries)
     }
+
+
+def _dictionaries() -> str:
+    from dyads.config import dictionaries_mode, dictionaries_path
+    from dyads.io.petrarch.directory import folder_version
+
+    folder = dictionaries_path()
+    return f"{dictionaries_mode()}:{folder_version(folder)}" if folder else "none"
 
 
 def aligned(tables: Tables) -> Tables:

@@ -67,6 +67,17 @@ def file_version(name: str, data: bytes) -> str:
     return f"{name}@{hashlib.sha256(data).hexdigest()[:8]}"
 
 
+def folder_version(path: str | Path) -> str:
+    """The versions (name@sha8) of a folder's dictionary files, without reading them as dictionaries;
+    "missing" when the folder cannot be listed."""
+    p = Path(path)
+    try:
+        files = sorted(f for f in p.iterdir() if f.is_file() and kind_of(f.name)) if p.is_dir() else [p]
+        return "+".join(file_version(f.name, f.read_bytes()) for f in files)
+    except OSError:
+        return "missing"
+
+
 def load_dictionary_dir(path: str | Path) -> PetrarchDictionaries:
     """Read every PETRARCH dictionary in a folder (or one dictionary file).
 
