@@ -66,3 +66,17 @@ def test_api_bench_store_undated_articles_invent_no_year(bench_rows) -> None:
     dated_events = [(a, d) for a, d, _s, _t in events if a in undated and d]
     invented = [(a, d) for a, d in dated_events if not re.search(rf"(?<!\d){d[:4]}(?!\d)", text_of[a])]
     assert not invented, invented[:10]
+
+
+def test_api_bench_store_rules_end_with_the_events_code(bench_store) -> None:
+    """A rule never contradicts its code: 'Britain will hold talks with France' was code 036 with
+    rule 'light:hold+noun:talk>040'; a future, a refusal or a threat now says '+future>036'."""
+    from dyads.store import db
+
+    con = db.connect(bench_store, read_only=True)
+    try:
+        rows = con.execute("SELECT m.rule, e.cameo FROM mentions m JOIN event_records e USING (event_key)").fetchall()
+    finally:
+        con.close()
+    bad = [(rule, cameo) for rule, cameo in rows if (re.findall(r">(\d{2,4})", rule) or ["?"])[-1] != cameo]
+    assert not bad, f"{len(bad)} of {len(rows)}: {bad[:5]}"

@@ -307,3 +307,13 @@ def test_patterns_statements_and_symbolic_acts(code, text, code_) -> None:
 def test_patterns_responsible_for_violence_is_the_violence(code) -> None:
     evs = _events(code, "The militia has been responsible for killings in eastern Congo.")
     assert any(e.root == "19" and e.rule.startswith("adj:responsible+") for e in evs)
+
+
+@pytest.mark.parametrize(("text", "cameo", "suffix"), [
+    ("Britain will hold talks with France.", "036", "+future>036"),
+    ("Russia refused to discuss the plan with Ukraine.", "125", "+refuse>125"),
+])
+def test_patterns_rule_names_the_code_a_modality_gives(code, text, cameo, suffix) -> None:
+    """The rule said 'light:hold+noun:talk>040' for code 036: its last code is now the event's."""
+    ev = code(text).events[0]
+    assert ev.cameo == cameo and ev.rule.endswith(suffix)

@@ -510,14 +510,17 @@ class SentenceCoder:
 
     def modal_code(self, code: str, modality: str, kind: str | None) -> tuple[str, str, str]:
         """(code, modality, rule suffix) of an event after its modality: a future, a refusal, a threat
-        or a failure changes the code (see :meth:`adjust_code`)."""
-        code = self.adjust_code(code, modality, kind)
-        if kind == "fail" and (code.startswith(("03", "057"))):
+        or a failure changes the code (see :meth:`adjust_code`), and the suffix says so
+        ("+future>036"), so a rule's last code is always the event's."""
+        adjusted = self.adjust_code(code, modality, kind)
+        if kind == "fail" and (adjusted.startswith(("03", "057"))):
             # "failed to reach agreement", "failed to agree": the parties did not agree, a rejection;
             # any other failed act ("failed to mediate") stays a negated one
-            code, modality = self.lex.refuse_codes[code[:2]], "asserted"
-            return code, modality, f"+failed>{code}"
-        return code, modality, ""
+            adjusted, modality = self.lex.refuse_codes[adjusted[:2]], "asserted"
+            return adjusted, modality, f"+failed>{adjusted}"
+        # the rule says what made the code: "light:hold+noun:talk>040+future>036", never a code
+        # that contradicts the event's own
+        return adjusted, modality, f"+{kind or modality}>{adjusted}" if adjusted != code else ""
 
     def reported_speech(self, v: Any, code: str, rule: str, modality: str, sources: list[Actor],
                         targets: list[Actor]) -> tuple[str, str, list[Actor], list[Actor]]:
