@@ -15,29 +15,11 @@ from dyads.cli.app import app
 from dyads.cli.dictionaries import use_dictionaries
 from dyads.cli.output import Format, write_csv, write_jsonl, write_table
 from dyads.errors import DyadsError, E
-from dyads.io.readers import Item, ReadError, read_inputs, valid_date
+from dyads.io.readers import ReadError, count_items, read_inputs, valid_date
 from dyads.io.rows import EVENT_COLUMNS, event_row
 from dyads.model import Article
 
 TABLE_COLUMNS = ["date", "source", "event", "target", "quad", "goldstein", "modality", "evidence"]
-
-
-def _progress_items(items: Iterator[Item], enabled: bool) -> Iterator[Item]:
-    if not enabled:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    cols = [TextColumn("coding"), BarColumn(), TextColumn("{task.completed} articles"),
-            TextColumn("{task.fields[rate]:.1f}/s"), TimeElapsedColumn()]
-    with Progress(*cols, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("code", total=None, rate=0.0)
-        for item in items:
-            yield item
-            progress.advance(task)
-            t = progress.tasks[0]
-            progress.update(task, rate=(t.completed / t.elapsed) if t.elapsed else 0.0)
 
 
 MANY_ITEM_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".csv.gz", ".tsv", ".tsv.gz", ".warc", ".warc.gz")
@@ -80,6 +62,8 @@ def code_command(
     scheduler: options.Scheduler = None,
     dictionaries: options.Dictionaries = None,
     dictionaries_mode: options.DictionariesMode = None,
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="Every column of the table, however narrow the terminal.")] = False,
 ) -> None:
     """Code articles into events: who did what to whom.
 
@@ -90,8 +74,9 @@ def code_command(
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
     use_dictionaries(dictionaries, dictionaries_mode)
-    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler)
-    items = _progress_items(items, enabled=_many_inputs(paths) and sys.stderr.isatty())
+    many = _many_inputs(paths)
+    items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler,
+                     progress=many, total=count_items(paths) if many else None)
     coded = failed = 0
 
     def articles() -> Iterator[Article]:
@@ -114,7 +99,8 @@ def code_command(
     else:
         rows = [r for a in articles() for r in _table_row(a)]
         if coded or not failed:  # nothing coded at all: the errors say it, no empty table
-            write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)")
+            write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)",
+                        optional=["quad", "goldstein", "modality"], wide=wide)
     if coded == 0 and failed:
         print(E.E031, file=sys.stderr)
         raise typer.Exit(1)

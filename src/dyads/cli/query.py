@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,11 +30,15 @@ class Period(StrEnum):
     year = "year"
 
 
-def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: Format, title: str | None = None) -> None:
+Wide = Annotated[bool, typer.Option("--wide", help="Every column of the table, however narrow the terminal.")]
+
+
+def _emit(rows: list[dict[str, Any]], columns: list[str], fmt: Format, title: str | None = None,
+          optional: Sequence[str] = (), wide: bool = False) -> None:
     from dyads.store.queries import plain_rows
 
     if fmt is Format.table:
-        write_rows(rows, columns, fmt, title=title)
+        write_rows(rows, columns, fmt, title=title, optional=optional, wide=wide)
     else:
         write_rows(plain_rows(rows), columns, fmt)
 
@@ -64,6 +69,7 @@ def events_command(
     limit: Annotated[int, typer.Option(min=0, help="At most this many events (0: all).")] = 1000,
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
+    wide: Wide = False,
 ) -> None:
     """List event records (one per event, however many articles reported it), by date.
 
@@ -82,7 +88,8 @@ def events_command(
                 for r in rows]
         cols = ["date", "source_code", "event", "target_code", "goldstein", "modality", "num_articles",
                 "num_mentions", "article_id", "evidence"]
-        _emit(view, cols, format, title=f"{len(rows)} event(s)" + (" (--limit reached)" if limit and
+        _emit(view, cols, format, optional=["num_mentions", "num_articles", "article_id", "goldstein", "modality"],
+              wide=wide, title=f"{len(rows)} event(s)" + (" (--limit reached)" if limit and
                                                                     len(rows) == limit else ""))
     else:
         from dyads.store.schema import SCHEMAS
@@ -101,6 +108,7 @@ def dyad_command(
     coded: Coded = False,
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
+    wide: Wide = False,
 ) -> None:
     """A dyad over time: per period and direction (both, A>B, B>A), events by quad class, mean
     Goldstein and net cooperation (cooperative minus conflictual events). Asserted events only
@@ -114,7 +122,9 @@ def dyad_command(
     with Store.open(db, read_only=True) as store:
         rows = queries.dyad(store.con, a, b, by=by.value, since=since, until=until, modality=counted,
                             coded=coded)
-    _emit(rows, queries.DYAD_COLUMNS, format, title=f"{a.upper()}-{b.upper()} by {by.value} ({counted.describe()})")
+    _emit(rows, queries.DYAD_COLUMNS, format, title=f"{a.upper()}-{b.upper()} by {by.value} ({counted.describe()})",
+          optional=["mentions", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
+                    "cooperative", "conflictual"], wide=wide)
 
 
 @app.command("actors")
@@ -127,6 +137,7 @@ def actors_command(
     coded: Coded = False,
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
     format: Annotated[Format, FORMAT_OPTION] = Format.table,
+    wide: Wide = False,
 ) -> None:
     """The actors in the most event records, as source or target: each code with what it stands
     for (USAGOV: United States — government) and the people most often seen under it.
@@ -141,7 +152,8 @@ def actors_command(
                               level="country" if country else "code", modality=counted, coded=coded)
     if format is Format.table:
         rows = [{**r, "people": ", ".join(r["people"])} for r in rows]
-    _emit(rows, queries.ACTOR_COLUMNS, format, title=f"top {top} actors ({counted.describe()})")
+    _emit(rows, queries.ACTOR_COLUMNS, format, title=f"top {top} actors ({counted.describe()})",
+          optional=["mentions", "country", "as_source", "as_target"], wide=wide)
 
 
 @app.command("sql")

@@ -311,3 +311,43 @@ def read_inputs(paths: Iterable[str | Path], date: str | None = None, max_chars:
             yield from read_stdin(opts)
         else:
             yield from read_path(Path(p), opts)
+
+
+COUNT_MAX_BYTES = 512 * 1024 * 1024  # larger inputs are not counted ahead (progress without a total)
+
+
+def count_items(paths: Iterable[str | Path]) -> int | None:
+    """How many input items ``paths`` hold, counted ahead for a progress total (lines of JSONL,
+    rows of CSV/TSV, one per other file, every input file of a directory); None when that cannot
+    be known cheaply (stdin, WARC files, very large files, a file that cannot be read)."""
+    total = 0
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        files = sorted(f for f in path.rglob("*") if f.is_file() and reader_for(f) is not None) \
+            if path.is_dir() else [path]
+        for f in files:
+            n = _count_file(f)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    name = path.name.lower()
+    try:
+        if path.stat().st_size > COUNT_MAX_BYTES or ".warc" in name:
+            return None
+        if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+            with open_binary(path) as f:
+                return sum(1 for line in f if line.strip())
+        if name.endswith((".csv", ".csv.gz", ".tsv", ".tsv.gz")):
+            with open_binary(path) as f:
+                text = io.TextIOWrapper(f, encoding="utf-8", errors="replace", newline="")
+                rows = sum(1 for row in csv.reader(text, delimiter="\t" if ".tsv" in name else ",") if row)
+            return max(0, rows - 1)  # a header row, usually
+    except (OSError, EOFError, ValueError):
+        return None
+    return 1 if path.is_file() else None

@@ -96,7 +96,7 @@ def _run(task: Callable[..., Any], items: Iterable[Item], runner: Runner | None,
 def annotate(items: Iterable[Item], model: str | None = None, workers: int | None = None,
              dask: bool = False, scheduler: str | None = None, *, runner: Runner | None = None,
              shard_size: int = SHARD_SIZE, stats: RunStats | None = None, progress: bool = False,
-             batch_size: int = 16) -> Iterator[Item]:
+             batch_size: int = 16, total: int | None = None) -> Iterator[Item]:
     """Annotated items in input order (ReadErrors keep their place), lazily.
 
     ``workers``/``dask``/``scheduler`` are the CLI flags (see :func:`make_runner`); or pass a
@@ -114,7 +114,7 @@ def annotate(items: Iterable[Item], model: str | None = None, workers: int | Non
 
     out = items_out()
     if progress:
-        out = track(out, lambda it: 1, label="coding")
+        out = track(out, lambda it: 1, label="coding", total=total)
     return out
 
 
@@ -122,7 +122,7 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert, model: str | None
                       workers: int | None = None, dask: bool = False, scheduler: str | None = None, *,
                       runner: Runner | None = None, shard_size: int = SHARD_SIZE, ordered: bool = False,
                       stats: RunStats | None = None, progress: bool = False,
-                      batch_size: int = 16) -> Iterator[ArrowShard]:
+                      batch_size: int = 16, total: int | None = None) -> Iterator[ArrowShard]:
     """Arrow tables per shard, as they complete (``ordered=True`` for input order).
 
     ``convert(items) -> {name: pyarrow.Table}`` runs in the worker on the annotated shard (its
@@ -142,7 +142,7 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert, model: str | None
 
     out = shards_out()
     if progress:
-        out = track(out, lambda r: r.stats.articles + r.stats.errors, label="ingesting")
+        out = track(out, lambda r: r.stats.articles + r.stats.errors, label="ingesting", total=total)
     return out
 
 

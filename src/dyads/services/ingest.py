@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError, E
-from dyads.io.readers import Item, read_inputs
+from dyads.io.readers import Item, count_items, read_inputs
 from dyads.model import Article
 from dyads.runner import SHARD_SIZE, annotate_to_arrow
 from dyads.store import db as storedb
@@ -121,13 +121,14 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: st
     parallel = dask or scheduler is not None or workers == 0 or (workers or 1) > 1
     store = StoreSessions(db, threads=1 if parallel else None, wait=wait)  # the cores are the coders'
     store.check()
+    paths = list(paths)
     items = skip_stored(read_inputs(paths, date=date), store, report)
     shard_size = max(1, min(batch_size, SHARD_SIZE))
     # In input order: when two inputs hold the same text, the earlier one is stored, whichever
     # worker finishes first, so a resumed run stores exactly what one clean run would.
+    total = count_items(paths) if progress else None  # texts already stored are skipped, not counted
     shards = annotate_to_arrow(items, to_arrow, model=model, workers=workers, dask=dask, scheduler=scheduler,
-                               shard_size=shard_size, progress=progress,
-                               ordered=True)
+                               shard_size=shard_size, progress=progress, ordered=True, total=total)
     pending: list[Tables] = []
     waiting = 0
 
