@@ -34,3 +34,18 @@ def test_api_views_event_without_actors() -> None:
     art = Article(id="a", text=TEXT, events=[_event(None, None, 56, 81)])
     view = article_view(art)
     assert [s.title for s in view.spans if s.kind == "event"][0].startswith("111")
+
+
+@pytest.mark.parametrize(("content", "direct", "form"), [
+    ("that his country is developing its relations with North Korea in all areas, including “sensitive” ones",
+     True, "mixed"),
+    ("“The Democratic People’s Republic of Korea is our very important partner,”", True, "direct"),
+    ("Moscow would develop ties", False, "indirect"),
+])
+def test_api_views_quote_form(content: str, direct: bool, form: str) -> None:
+    """Peskov's indirect statement with one quoted word was labelled 'direct' in the dashboard."""
+    from dyads.api.views import quote_form
+
+    assert quote_form(content, direct) == form
+    art = Article(id="q", text=content, quotes=[Quote(Span(0, len(content), content), None, direct, None, "Peskov")])
+    assert article_view(art).quotes[0].form == form

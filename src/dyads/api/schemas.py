@@ -183,7 +183,10 @@ class ArticleQuote(BaseModel):
     content: str
     start: int
     end: int
-    direct: bool
+    direct: bool = Field(description="The content holds quoted words (PolNeAR's convention).")
+    form: Literal["direct", "mixed", "indirect"] = Field(
+        "indirect", description="direct: mostly the speaker's own words in quotation marks; mixed: reported "
+                                "speech with a few quoted words; indirect: no quotation marks.")
 
 
 class ArticleView(BaseModel):

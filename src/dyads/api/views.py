@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dyads.annotate.events.cameo import label_of
 from dyads.api.schemas import ActorRef, ArticleEvent, ArticleQuote, ArticleView, TextSpan
 from dyads.model import Actor, Article
@@ -18,6 +20,21 @@ def _actor_title(a: Actor) -> str:
     if a.name and a.name != a.text:
         bits.append(a.name)
     return " · ".join(bits)
+
+
+# A quotation's own words inside double marks (“…”, "…", «…», „…“).
+QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»“]")
+FORM_LABELS = {"direct": "direct quote", "mixed": "indirect, with quoted words", "indirect": "indirect quote"}
+
+
+def quote_form(content: str, direct: bool) -> str:
+    """'direct' when most of the content is inside quotation marks; 'mixed' for reported speech
+    with a few quoted words ("… in all areas, including “sensitive” ones"); else 'indirect'.
+    (``Quote.direct`` follows PolNeAR: any double mark in the content.)"""
+    if not direct:
+        return "indirect"
+    inside = sum(len(m.group(0)) for m in QUOTED.finditer(content))
+    return "direct" if inside >= 0.6 * len(content.strip()) else "mixed"
 
 
 def _actor_label(a: Actor | None) -> str:
@@ -62,11 +79,12 @@ def article_view(art: Article) -> ArticleView:
         speaker = (q.speaker.code or None) if q.speaker else None
         add_actor(q.speaker)
         quotes.append(ArticleQuote(speaker=speaker, speaker_name=q.speaker_name, content=q.content.text,
-                                   start=q.content.start, end=q.content.end, direct=q.direct))
+                                   start=q.content.start, end=q.content.end, direct=q.direct,
+                                   form=quote_form(q.content.text, q.direct)))
         who = q.speaker_name or speaker or "unattributed"
         if 0 <= q.content.start < q.content.end <= n:
             spans.append(TextSpan(kind="quote", start=q.content.start, end=q.content.end, label=who,
-                                  title=f"{'direct' if q.direct else 'indirect'} quote · {who}", ref=i))
+                                  title=f"{FORM_LABELS[quote_form(q.content.text, q.direct)]} · {who}", ref=i))
         if q.cue and 0 <= q.cue.start < q.cue.end <= n:
             spans.append(TextSpan(kind="cue", start=q.cue.start, end=q.cue.end, label="cue", title=f"cue · {who}",
                                   ref=i))

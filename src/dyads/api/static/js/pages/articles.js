@@ -40,7 +40,8 @@ export function articlePanel(view, { heading = true } = {}) {
   const qItems = view.quotes.map((q, i) => h("li", { class: "side-ev", onclick: () => flash(doc, "q", i) },
     h("div", { class: "ev-head" }, q.speaker ? actorPill({ code: q.speaker }) : null,
       h("b", {}, q.speaker_name || (q.speaker ? "" : "Unattributed")),
-      h("span", { class: "muted small" }, q.direct ? "direct" : "indirect")),
+      h("span", { class: "muted small", "data-form": q.form || (q.direct ? "direct" : "indirect") },
+        { direct: "direct", mixed: "indirect, partly quoted", indirect: "indirect" }[q.form] || (q.direct ? "direct" : "indirect"))),
     h("div", { class: "evidence" }, quoted(q.content, 220))));
   const side = h("aside", { class: "grid" },
     h("section", { class: "card" }, h("header", {}, h("h2", {}, "Events"), h("span", { class: "muted" }, "click to find in text")),
