@@ -120,3 +120,60 @@ def test_eval_agreement_real_coder_on_dev_sentences(score_py: Path, tmp_path: Pa
     run = code_records(gold)
     ours = score(run.predictions, gold)
     assert_agree(ours, reference(score_py, tmp_path, list(run.predictions.values()), gold))
+
+
+def _perturbed_predictions(folder: Path, seed: int) -> list[dict]:
+    """Predictions built from the references themselves, some right, some with a wrong root, a
+    swapped or missing actor, a moved span, plus events where no reference has one."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for ref in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(ref.read_text(encoding="utf-8"))
+        events = []
+        for g in gold["events"]:
+            kind = rng.choice(["right", "root", "swap", "noactor", "moved", "skip"])
+            if kind == "skip":
+                continue
+            root = g["root_any"][0] if kind != "root" else f"{(int(g['root_any'][0]) % 20) + 1:02d}"
+            def actor(a: dict | None) -> dict | None:
+                if not a:
+                    return None
+                c = a.get("country") or next((x for x in a.get("country_any", []) if x), None)
+                return {"code": c, "country": c if c and not c.startswith("IGO") else None, "text": "x",
+                        "start": 0, "end": 1} if c else None
+            src, tgt = actor(g.get("source")), actor(g.get("target"))
+            if kind == "swap":
+                src, tgt = tgt, src
+            if kind == "noactor":
+                src = None
+            start, end = g["evidence_start"], g["evidence_end"]
+            if kind == "moved":
+                start, end = end + 500, end + 520
+            events.append({"cameo": root + "0", "root": root, "source": src, "target": tgt, "sentence": 0,
+                           "evidence": {"start": start, "end": end, "text": "e"}, "date": g.get("date")})
+        rows.append({"id": gold["id"], "sentences": [{"start": 0, "end": 10}], "events": events, "quotes": []})
+    return rows
+
+
+@pytest.mark.parametrize("part, seed", [("tune", 1), ("check", 2)])
+def test_agreement_article_folder_equals_score_py(score_py, shared, tmp_path, part, seed) -> None:
+    from dyads.eval import evaluate_articles
+
+    folder = shared / "data" / "articles" / part
+    rows = _perturbed_predictions(folder, seed)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(score_py), str(pred), str(folder) + "/", "--json"],
+                         capture_output=True, text=True, check=True)
+    want = json.loads(out.stdout)
+    got = evaluate_articles(folder, predictions=pred)
+    for key in ("articles", "required_events", "required_found", "recall", "predicted_events",
+                "predicted_matching_gold", "precision", "must_not_violations"):
+        assert got[key] == want[key], key
+    assert [(a["id"], a["found"], a["precision"], a["must_not_violations"], a["missing"]) for a in got["per_article"]] \
+        == [(a["id"], a["found"], a["precision"], a["must_not_violations"], a["missing"]) for a in want["per_article"]]
+    assert 0 < got["required_found"] < got["required_events"]
+    assert len(got["missed"]) == got["required_events"] - got["required_found"]
+    assert len(got["unmatched"]) == got["predicted_events"] - got["predicted_matching_gold"]

@@ -69,3 +69,15 @@ def test_dates_undated_article_events_carry_no_invented_year(code) -> None:
     art = code("Britain will hold talks with France on 16 March.", date=None)
     assert art.events and all(e.date is None for e in art.events)
     assert [e.value for e in art.entities if e.type == "date"] == [None]
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    ("on April 29", "1987-04-07", "1987-04-29"),  # weeks ahead in the same year, not last year
+    ("on December 30", "1988-01-03", "1987-12-30"),  # days back, across the new year
+    ("February 22", "1987-03-30", "1987-02-22"),
+    ("between April 16-27", "1987-04-08", None),  # never 1927 from '27'
+])
+def test_dates_day_and_month_take_the_year_nearest_the_story(text, pub, expected):
+    from dyads.annotate.dates import resolve_date
+
+    assert resolve_date(text, pub) == expected

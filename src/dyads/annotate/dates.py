@@ -157,11 +157,29 @@ def _explicit(text: str, pub: dt.date | None) -> str | None:
     d = data.date_obj.date()
     if years and str(d.year) not in years:
         return None  # dateparser read another number as the year
+    if not years and pub is not None and data.period not in ("year", "month"):
+        d = _nearest_year(d, pub)  # "on April 29", "April 16-27": the year is the story's, not dateparser's guess
     if data.period == "year":
         return str(d.year)
     if data.period == "month":
         return f"{d.year}-{d.month:02d}"
     return d.isoformat()
+
+
+def _nearest_year(d: dt.date, pub: dt.date) -> dt.date:
+    """The day and month of ``d`` in the year that puts it nearest the publication date (a story of
+    7 April 1987 that says "on April 29" means 1987, one of 3 January that says "on December 30"
+    means the year before); on a tie, the past."""
+    best = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cand = d.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        key = (abs((cand - pub).days), cand > pub)
+        if best is None or key < best[0]:
+            best = (key, cand)
+    return best[1] if best else d
 
 
 @lru_cache(maxsize=8)

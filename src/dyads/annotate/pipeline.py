@@ -16,6 +16,7 @@ from dyads.config import dictionaries_path, model_name
 from dyads.errors import DyadsError, E
 from dyads.model import Article, Sentence
 from dyads.nlp.load import load_nlp
+from dyads.nlp.normalize import normalize, restore_input
 from dyads.nlp.quotemarks import TEXT_KEY
 from dyads.resources import Resources
 
@@ -102,9 +103,10 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
         """Annotate articles lazily, in order. Never raises for one bad article."""
-        stream = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            yield self.annotate_doc(article, doc)
+        stream = ((norm.text, (a, norm)) for a in articles for norm in (normalize(a.text),))
+        for doc, (article, norm) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            article.text = norm.text  # the stages read the repaired text the parser read ...
+            yield restore_input(self.annotate_doc(article, doc), norm)  # ... and report the input's offsets
 
     def annotate_doc(self, article: Article, doc: Any) -> Article:
         article.doc = doc

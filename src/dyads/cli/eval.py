@@ -147,10 +147,62 @@ def _seed_tables(report: dict[str, Any]) -> list[Any]:
     return tables
 
 
+def _gold_actor(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "*"
+    options = actor["country_any"] if "country_any" in actor else [actor.get("country")]
+    return "|".join("-" if c is None else str(c) for c in options)
+
+
+def _article_tables(report: dict[str, Any]) -> list[Any]:
+    from rich.table import Table
+
+    t = Table(title=f"{report['gold']}: {report['articles']} articles, pooled", header_style="bold", min_width=72)
+    t.add_column("measure")
+    t.add_column("value", overflow="fold")
+    t.add_row("required events found", f"{report['required_found']} / {report['required_events']}"
+                                       f"  (recall {_pct(report['recall'])})")
+    t.add_row("predictions matching a gold event",
+              f"{report['predicted_matching_gold']} / {report['predicted_events']}"
+              f"  (precision {_pct(report['precision'])})")
+    t.add_row("must-not violations", str(report["must_not_violations"]))
+    t.add_row("dates right (dated required events)", report["dates_correct"])
+    t.add_row("quotations found", report["quotes_found"])
+    per = Table(title="per article", header_style="bold")
+    for col in ("article", "found", "precision", "must-not", "dates", "quotes", "missing"):
+        per.add_column(col, overflow="fold")
+    for a in report["per_article"]:
+        per.add_row(a["id"], a["found"], a["precision"], str(a["must_not_violations"]), a["dates"], a["quotes"],
+                    ", ".join(a["missing"]) or "-")
+    missed = Table(title="missed required events", header_style="bold", show_lines=True)
+    for col in ("article", "event", "roots", "source → target", "evidence"):
+        missed.add_column(col, overflow="fold")
+    for m in report["missed"]:
+        missed.add_row(m["article"], m["event"], "/".join(m["roots"]),
+                       f"{_gold_actor(m['source'])} → {_gold_actor(m['target'])}", _clip(m["evidence"], 200))
+    unmatched = Table(title="predictions no gold event explains", header_style="bold", show_lines=True)
+    for col in ("article", "event", "rule", "evidence", "sentence"):
+        unmatched.add_column(col, overflow="fold")
+    for u in report["unmatched"]:
+        unmatched.add_row(u["article"], f"{u['cameo']} {u['source'] or '-'} → {u['target'] or '-'}",
+                          str(u["rule"] or ""), _clip(u["evidence"], 100), _clip(u["sentence"], 220))
+    tables = [t, per]
+    if report["violations"]:
+        v = Table(title="must-not violations", header_style="bold")
+        v.add_column("article")
+        v.add_column("what", overflow="fold")
+        for x in report["violations"]:
+            v.add_row(x["article"], x["what"])
+        tables.append(v)
+    return tables + ([missed] if report["missed"] else []) + ([unmatched] if report["unmatched"] else [])
+
+
 def print_report(report: dict[str, Any]) -> None:
     """Render a report from :func:`dyads.eval.evaluate` as rich tables on stdout."""
     console = _console()
-    if report["format"] == "seed":
+    if report["format"] == "articles":
+        tables = _article_tables(report)
+    elif report["format"] == "seed":
         tables = _seed_tables(report)
     else:
         tables = _summary_tables(report) + _class_tables(report) + _error_tables(report)
@@ -167,7 +219,8 @@ def print_report(report: dict[str, Any]) -> None:
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[str, typer.Argument(help="Gold JSONL v1 file (.jsonl) or seed reference (*.gold.json).")],
+    gold: Annotated[str, typer.Argument(help="Gold JSONL v1 file (.jsonl), a seed reference (*.gold.json), or a "
+                                             "folder of references with their texts.")],
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="table (rich) or one JSON object.")]
     = EvalFormat.table,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to code with.")] = None,
@@ -176,10 +229,12 @@ def eval_command(
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N gold records.")] = None,
     errors: Annotated[int, typer.Option(min=0, help="List the K worst errors of each kind.")] = 5,
 ) -> None:
-    """Measure dyads against hand-coded sentences: precision/recall/F1, main-event accuracy,
-    actor accuracy, coverage, false events, per-class tables and the worst errors.
+    """Measure dyads against hand-coded sentences (precision/recall/F1, main-event accuracy, actor
+    accuracy, coverage, false events, per-class tables, the worst errors) or whole articles (a folder
+    of <id>.gold.json references: pooled required recall, precision, must-not violations, dates,
+    quotations, a table per article, every missed event and every unmatched prediction).
 
-    Example: dyads eval my-gold.jsonl --format json
+    Example: dyads eval ../shared/data/articles/tune/
     """
     from dyads.eval import evaluate
 

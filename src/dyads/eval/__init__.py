@@ -1,4 +1,4 @@
-"""Measuring dyads against hand-coded sentences: gold JSONL v1 files and seed references.
+"""Measuring dyads against hand-coded data: gold JSONL v1 files, seed references and folders of them.
 
 >>> from dyads.eval import evaluate
 >>> report = evaluate("my-gold.jsonl")                      # doctest: +SKIP
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dyads.errors import DyadsError, E
+from dyads.eval.articles import load_article_folder, score_folder
 from dyads.eval.case2021 import EXPECTED_ROOTS, label_report
 from dyads.eval.gold import GoldFile, PredictionFile, check_record, is_seed_path, load_gold, load_predictions, load_seed
 from dyads.eval.run import CodingRun, code_records
@@ -33,13 +34,16 @@ __all__ = [
     "check_targets",
     "code_records",
     "evaluate",
+    "evaluate_articles",
     "evaluate_gold",
     "evaluate_seed",
     "label_report",
+    "load_article_folder",
     "load_gold",
     "load_predictions",
     "load_seed",
     "score",
+    "score_folder",
     "score_seed",
     "split_of",
 ]
@@ -97,9 +101,37 @@ def evaluate_seed(path: str | Path, *, model: str | None = None,
     return report
 
 
+def evaluate_articles(path: str | Path, *, model: str | None = None,
+                      predictions: str | Path | None = None) -> dict[str, Any]:
+    """Code every article of a folder of references (each with its reference's date), or read the
+    predictions, and score them pooled (the numbers of the maintainers' ``score.py FOLDER/``)."""
+    references = load_article_folder(path)
+    problems: list[str] = []
+    warnings: list[str] = []
+    coding = None
+    if predictions is not None:
+        pred_file = load_predictions(predictions)
+        problems += pred_file.problems
+        rows = pred_file.rows
+    else:
+        records = [{"id": gold["id"], "text": text, "date": gold.get("date")} for gold, text in references]
+        run = code_records(records, model=model)
+        problems += run.problems
+        warnings += run.warnings
+        rows = list(run.predictions.values())
+        coding = run.summary()
+    report = {"gold": str(path), "format": "articles", **score_folder(rows, references)}
+    report["coding"] = coding
+    report["problems"] = problems
+    report["warnings"] = warnings
+    return report
+
+
 def evaluate(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
              limit: int | None = None, errors: int = 10) -> dict[str, Any]:
-    """Score dyads on a gold file: a seed ``*.gold.json`` or gold JSONL v1 (``.jsonl``)."""
+    """Score dyads on a gold file: a seed ``*.gold.json``, a folder of them, or gold JSONL v1."""
+    if Path(path).is_dir():
+        return evaluate_articles(path, model=model, predictions=predictions)
     if is_seed_path(path):
         return evaluate_seed(path, model=model, predictions=predictions)
     if not str(path).endswith((".jsonl", ".ndjson")) and Path(path).is_file():

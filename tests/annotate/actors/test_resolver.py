@@ -68,3 +68,49 @@ def test_resolver_sector_word_takes_the_one_country_of_its_sentence() -> None:
     assert [(e.source.code, e.target.code) for e in evs if e.root == "17"] == [("KENCOP", "KENCVL")]
     evs = dyads.code("Russian troops attacked police in Ukraine.").events
     assert all(e.target.code == "COP" for e in evs if e.root == "19")  # two countries: no guess
+
+
+def _actor_codes(article) -> set[str]:
+    return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
+
+
+def test_resolver_definite_description_takes_the_last_country_of_its_sector() -> None:
+    import dyads
+
+    text = ("The Norwegian government announced new fishing quotas on Monday. "
+            "Later the Government held talks with Iceland about the quotas.")
+    evs = [e for e in dyads.code(text, date="2024-01-17").events if e.root == "04"]
+    assert evs and {e.source.code for e in evs} | {e.target.code for e in evs} >= {"NORGOV", "ISL"}
+
+
+def test_resolver_bare_role_takes_the_articles_country() -> None:
+    import dyads
+
+    text = ("Britain's budget will rise next year, British officials said. Britain will borrow more. "
+            "The chancellor accused the opposition of spreading fear about British jobs.")
+    evs = [e for e in dyads.code(text, date="2024-01-17").events if e.root == "11"]
+    assert evs and evs[0].source.country == "GBR"
+
+
+def test_resolver_regional_words_name_no_country() -> None:
+    import dyads
+
+    text = "Egypt and Jordan signed a trade deal. Western diplomats criticized Egypt for the delay."
+    evs = [e for e in dyads.code(text, date="2024-01-17").events if e.root == "11"]
+    assert all(e.source is None or e.source.country is None for e in evs)
+
+
+def test_resolver_country_weights_rank_the_articles_countries() -> None:
+    import dyads
+    from dyads.annotate.actors.stage import resolver_for
+
+    pl = dyads.get_pipeline()
+    art = dyads.Article(id="t", text="Kenya and Uganda held talks. Kenya said Kenyan farmers would gain.")
+    doc = pl.nlp(art.text)
+    art.doc = doc
+    from dyads.annotate.actors import stage
+
+    stage.annotate(art, pl.resources)
+    actors = resolver_for(art)
+    assert list(actors.countries)[0] == "KEN"
+    assert actors.principal == "KEN"

@@ -36,6 +36,7 @@ PLURAL_PRONOUNS = words("pronouns.plural")
 FIRST_PLURAL = words("pronouns.first_plural")
 FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
+REGIONAL = words("adjectives.regional")  # "Western diplomats", "foreign troops": no one country
 COUNTRY_NOUNS = words("nouns.country_reference")
 
 
@@ -74,6 +75,8 @@ class ArticleActors:
             for i in range(m.start, m.end):
                 self.mention_at[i] = m
         self.excluded = self._dateline_tokens(doc)
+        self.countries = country_weights(doc, mentions, self.day)  # the article's countries, by weight
+        self.principal = principal_country(self.countries)
         # token -> sentence bounds and token -> entity, computed once (Token.sent rescans the doc)
         self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
         for sent in doc.sents:
@@ -204,6 +207,10 @@ class ArticleActors:
         if r is None and head.ent_type_ in GROUP_ENTS and head.pos_ == "PROPN":
             ent = self._entity_text(head)
             r = Resolved(None, None, None, ent, f"unresolved {head.ent_type_.lower()}")
+        if r is not None and r.code is None and self.principal and head.ent_type_ in {"PERSON", "ORG", "NORP"}:
+            # a person or group no dictionary knows and the text does not place: the article's country
+            r = Resolved(self.principal, self.principal, None, r.name, f"{r.how}+article:{self.principal}",
+                         r.person, r.plural, r.at)
         if r is not None and head.tag_ in {"NNS", "NNPS"}:
             r.plural = True
         return r
@@ -251,7 +258,10 @@ class ArticleActors:
         return Resolved(full, country, sector if not code else None, name, ",".join(how), person)
 
     def _possessor(self, head: Any, r: Resolved | None) -> Resolved | None:
-        """"his country", "its allies", "their forces": the owner's country, the head's sector."""
+        """"his country", "its allies", "their forces": the owner's country, the head's sector. An
+        organisation the phrase names stays ("his EU counterparts", "their EC partners")."""
+        if r is not None and r.code and r.code.startswith(("IGO", "NGO")):
+            return r
         for c in head.children:
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 owner = self.resolve(c)
@@ -370,17 +380,37 @@ class ArticleActors:
                    for c in tok.children)
 
     def _context_country(self, head: Any, r: Resolved) -> Resolved:
-        """A sector word with no country of its own ("police", "protesters", "troops") takes the
-        country of its sentence when the sentence names exactly one ("Police in Nairobi arrested
-        protesters" -> KENCOP, KENCVL)."""
-        lo, hi = self.sent_bounds[head.i]
-        named = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
-                 and m.entry.kind in ("country", "demonym", "capital", "government") and m.entry.country}
-        if len(named) != 1:
+        """A sector word with no country of its own ("the government", "police", "troops") takes a
+        country from the article. "The government", "the chancellor" (one, definite) is the last
+        actor of the same sector in the last three sentences ("the Australian Government ... the
+        Government"); a name with a title ("President Ronald Reagan") or a group ("diplomats",
+        "troops") is the article's own country (:func:`principal_country`: "the chancellor" in a
+        story about Britain); only a common noun takes the one country its sentence names outside
+        a place phrase ("Police arrested protesters in Nairobi" does not make them Kenyan, "Kenyan
+        police" does it through the demonym). A regional word ("Western diplomats", "foreign
+        troops") says the actor is not of one country: no context then."""
+        toks = self._phrase(head)
+        if any(t.lower_ in REGIONAL for t in toks):
             return r
-        country = next(iter(named))
+        country, why = None, ""
+        named = any(t.pos_ == "PROPN" and t.i not in self.mention_at for t in toks)  # not "the Government"
+        definite = any(t.dep_ == "det" and t.lower_ == "the" for t in toks) and head.tag_ in ("NN", "NNP")
+        same = self._antecedent(head, lambda a: a.sector == r.sector and a.country is not None, max_sents=3) \
+            if definite and not named else None
+        if same is not None:
+            country, why = same.country, "same sector"
+        elif self.principal:
+            country, why = self.principal, "article"
+        elif not named:
+            lo, hi = self.sent_bounds[head.i]
+            countries = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
+                         and m.entry.kind in ("country", "demonym", "capital", "government") and m.entry.country}
+            if len(countries) == 1:
+                country, why = next(iter(countries)), "sentence"
+        if country is None:
+            return r
         return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
-                        f"{r.how}+context:{country}", r.person, r.plural, r.at)
+                        f"{r.how}+context:{why}:{country}", r.person, r.plural, r.at)
 
     def _place(self, head: Any) -> Resolved | None:
         """A city or US state the dictionaries do not list stands for its country ("shelling in
@@ -427,6 +457,42 @@ class ArticleActors:
             if any(s <= tok.idx < e for s, e in spans):
                 out.add(tok.i)
         return out
+
+
+COUNTRY_KINDS = {"country", "demonym", "capital", "government", "person", "group"}
+PRINCIPAL_MIN_SHARE = 0.4  # of all country mentions; and ahead of the runner-up by half as much again
+
+
+def country_weights(doc: Any, mentions: list[Mention], day: dt.date | None) -> dict[str, float]:
+    """How much the article's dictionary mentions name each country (the first sentence counts
+    twice), heaviest first."""
+    first_end = next(iter(doc.sents)).end if len(doc) else 0
+    weight: dict[str, float] = {}
+    for m in mentions:
+        e = m.entry
+        if e.kind not in COUNTRY_KINDS:
+            continue
+        country = e.country
+        if e.person is not None:
+            country = e.person.code_on(day)[1] or country
+        if not country:
+            continue
+        weight[country] = weight.get(country, 0.0) + (2.0 if m.start < first_end else 1.0)
+    return dict(sorted(weight.items(), key=lambda kv: -kv[1]))
+
+
+def principal_country(weights: dict[str, float]) -> str | None:
+    """The country an article is about: the heaviest of :func:`country_weights` when it clearly
+    leads (at least 40% of the weight, 1.5 times the runner-up, two mentions). None when no country
+    leads (a story between two countries)."""
+    if not weights:
+        return None
+    ranked = list(weights.items())
+    top, w = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if w >= PRINCIPAL_MIN_SHARE * sum(weights.values()) and w >= 1.5 * second and w >= 2:
+        return top
+    return None
 
 
 def _kind_rank(e: Entry) -> int:

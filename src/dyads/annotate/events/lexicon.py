@@ -22,6 +22,9 @@ class VerbEntry:
     obj_label: str = ""  # the first listed object, for the rule id
     domestic: bool = False  # done within a country (resign, curfew, state of emergency): that country is the target
     need_clause: bool = False  # codes only with a that-clause ("agreed with X that ...")
+    # with need_clause: "indicative" ("insisted it had acted") or "subjunctive" ("insisted it act")
+    clause_mood: str = ""
+    obj_preps: tuple[str, ...] = ()  # prepositions whose object may stand for ``obj`` ("warned X of retaliation")
 
     @property
     def rule(self) -> str:
@@ -36,7 +39,8 @@ class VerbEntry:
 
     @property
     def specificity(self) -> int:
-        return bool(self.obj) * 4 + bool(self.need_prep) * 2 + bool(self.need_prt) * 2 + self.need_clause
+        return bool(self.obj) * 4 + bool(self.need_prep) * 2 + bool(self.need_prt) * 2 + self.need_clause \
+            + bool(self.clause_mood)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class NounEntry:
     needs: frozenset[str] = frozenset()  # modifier or of-object lemmas required ("missile deliveries")
     light_only: bool = False  # codes only as the object of a light verb ("expressed concern")
     domestic: bool = False
+    held: bool = False  # a state one is held in: "X is in the custody of Y" (the holder X is the target)
 
     @property
     def rule(self) -> str:
@@ -94,6 +99,7 @@ def build_lexicon(raw: dict[str, Any], version: str = "") -> Lexicon:
             sym=bool(v.get("sym")), need_prep=v.get("need_prep"), need_prt=v.get("need_prt"),
             no_target_obj=bool(v.get("no_target_obj")), obj_label=(v.get("obj") or [""])[0],
             domestic=bool(v.get("domestic")), need_clause=bool(v.get("need_clause")),
+            clause_mood=v.get("clause_mood", ""), obj_preps=tuple(v.get("obj_preps", [])),
         )
         lex.verbs.setdefault(entry.verb, []).append(entry)
     for entries in lex.verbs.values():
@@ -102,7 +108,8 @@ def build_lexicon(raw: dict[str, Any], version: str = "") -> Lexicon:
         needs = frozenset(n.get("needs", [])) | frozenset(n.get("needs_any_of", []))
         entry = NounEntry(noun=n["noun"], code=n["code"], preps=tuple(n.get("preps", [])),
                           by=tuple(n.get("by", ["by", "from"])), sym=bool(n.get("sym")), needs=needs,
-                          light_only=bool(n.get("light_only")), domestic=bool(n.get("domestic")))
+                          light_only=bool(n.get("light_only")), domestic=bool(n.get("domestic")),
+                          held=bool(n.get("held")))
         lex.nouns[entry.noun] = entry
     return lex
 

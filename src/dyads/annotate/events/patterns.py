@@ -27,6 +27,9 @@ HYPO_AUX = words("auxiliaries.hypothetical")
 CLIMB_DEPS = {"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp", "oprd"}
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
 SERIES_NOUNS = words("nouns.series")
+QUANTITY_NOUNS = words("nouns.quantity")  # "closed dozens of offices": the offices are the object
+QUESTION_VERBS = words("verbs.question")  # "asked why ...": a question, not a request
+WH_WORDS = words("wh_words")
 ARG_POS = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
 ABSTRACT_NOUNS = words("nouns.abstract")
 ABSTRACT_SUFFIXES = word_list("suffixes.abstract")
@@ -195,6 +198,9 @@ class SentenceCoder:
     def resolve_all(self, heads: list[Any]) -> list[Actor]:
         out = []
         for h in heads:
+            if h.lemma_.lower() in QUANTITY_NOUNS and h.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+                inner = self.prep_objects(h, ("of",))  # "dozens of Hamas offices": the offices
+                h = inner[0] if inner else h
             a = self.actors.actor_for(h)
             if a is None and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in NOT_TARGET_LEMMAS:
                 a = self.phrase_actor(h)
@@ -298,18 +304,20 @@ class SentenceCoder:
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objs:
             objs = [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
-        obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        objs += [inner for o in objs if o.lemma_.lower() in QUANTITY_NOUNS for inner in self.prep_objects(o, ("of",))]
         plain = None
         for e in self.lex.verb_entries(lemma):
             if e.need_prt and e.need_prt not in prts:
                 continue
             if e.need_prep and e.need_prep not in preps:
                 continue
-            if e.need_clause and not any(c.dep_ == "ccomp" for c in kids):
+            if e.need_clause and not any(c.dep_ == "ccomp" and _mood_fits(c, e.clause_mood) for c in kids):
                 continue
             if e.obj:
-                if obj_lemmas & e.obj:
-                    return e, next(o for o in objs if o.lemma_.lower() in e.obj or o.lower_ in e.obj)
+                cands = objs + (self.prep_objects(v, e.obj_preps) if e.obj_preps else [])
+                hit = next((o for o in cands if o.lemma_.lower() in e.obj or o.lower_ in e.obj), None)
+                if hit is not None:
+                    return e, hit
                 continue
             if plain is None:
                 plain = e
@@ -387,6 +395,9 @@ class SentenceCoder:
             return True  # "talks on how Russia could help": a topic, not an event
         if v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in v.children):
             return True  # "Asked about the talks, Peskov said": a participle in the passive sense
+        if v.lemma_.lower() in QUESTION_VERBS and any(
+                c.dep_ == "ccomp" and any(w.lower_ in WH_WORDS and w.i < c.i for w in c.subtree) for c in v.children):
+            return True  # "asked why the government had acted": a question, not a request
         return False
 
     def verb_arguments(self, v: Any, entry: VerbEntry | NounEntry, noun: Any, passive: bool
@@ -409,7 +420,10 @@ class SentenceCoder:
         else:
             src_heads = self.subjects(v)
             tgt_heads = []
-            no_obj = getattr(entry, "no_target_obj", False) or noun is not None
+            # the event noun is the object ("held talks"), unless it came through a preposition
+            # ("warned Iran of retaliation": Iran stays the target)
+            via_prep = noun is not None and noun.dep_ == "pobj" and noun.head.head == v
+            no_obj = getattr(entry, "no_target_obj", False) or (noun is not None and not via_prep)
             if no_obj and noun is None and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children):
                 no_obj = False  # "provided the army with weapons": the object is the recipient
             if not no_obj:
@@ -439,7 +453,10 @@ class SentenceCoder:
         targets = self.resolve_all(tgt_heads)
         src_ids = {s.i for s in src_heads}
         if not any(t.code for t in targets) and noun is None and not getattr(entry, "no_target_obj", False):
-            obj_roots = [c for c in v.children if c.dep_ in ("dobj", "ccomp") and c.i not in src_ids]
+            # the first coded actor in the object ("condemned what they say were X's deliveries"), or
+            # in the subject of a passive ("the speech by Arafat was hailed"): whose thing it is
+            obj_deps = ("dobj", "ccomp", "nsubjpass") if passive else ("dobj", "ccomp")
+            obj_roots = [c for c in v.children if c.dep_ in obj_deps and c.i not in src_ids]
             for root in obj_roots:
                 found = self.search_target(root, src_ids)
                 if found:
@@ -581,6 +598,14 @@ class SentenceCoder:
         rule = f"adj:{tok.lemma_.lower()}>{code}"
         last = tok.i + 1
         targets = self.resolve_all(self.prep_objects(tok, ("about", "of", "over", "on", "at", "with", "for")))
+        if not any(t.code for t in targets):
+            # "pleased (that) the EC plans to offer a reform", "critical that Japan kept its quotas":
+            # the coded subject of the clause the feeling is about
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"] + [c for c in head.children if c.dep_ == "ccomp"]
+            subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            found = [t for t in self.resolve_all(subjects) if t.code]
+            targets = found or targets
+            last = max([last] + [self._tok_end(t) for t in found])
         deed = self.responsible_for(tok) if code == "015" else None
         if deed is not None:  # "X is responsible for mass killings": X did them, as the narrator says
             noun, entry = deed
@@ -649,12 +674,17 @@ class SentenceCoder:
             if a is not None and a.code:
                 src_from_mod.append(a)
         tgt_heads = self.prep_objects(n, entry.preps)
-        if n.dep_ == "pobj" and n.head.lower_ == "under":  # "X has been under sanctions by Y"
+        if n.dep_ == "pobj" and (n.head.lower_ == "under" or (entry.held and n.head.lower_ == "in")):
+            # "X has been under sanctions by Y", "X is in the custody of Y": X is the target
             tgt_heads += self.subjects(n.head.head) or [c for c in n.head.head.children if c.dep_ == "nsubjpass"]
         sources = self.resolve_all(src_heads) or src_from_mod[:1]
         sources = [s for s in sources if s.code]
+        rule_note = ""
+        if not sources and not src_heads and not mods:
+            sources = [s for s in self.resolve_all(self.event_holder(n)) if s.code]
+            rule_note = "+holder" if sources else ""
         targets = [t for t in self.resolve_all(tgt_heads) if t.code]
-        rule = entry.rule
+        rule = entry.rule + rule_note
         if sources and not targets and entry.needs & self.lex.relation_nouns:
             targets = self.implicit_partner(n, sources)
             rule += "+implicit_partner" if targets else ""
@@ -678,6 +708,22 @@ class SentenceCoder:
             out.append(Found(n, entry.code, rule, s, t, modality,
                              round(self.confidence(gov, s, t, modality) - 0.1, 3), (start, end), gov))
         return out
+
+    def event_holder(self, n: Any) -> list[Any]:
+        """Who takes part in an event noun that names no party of its own: the subject of the clause
+        it is the circumstance of ("X said during a visit to Britain", "announced the aid after
+        talks with Y", "X, on the first day of a visit to the US, called on ...")."""
+        t = n
+        for _ in range(4):
+            if t.dep_ in ("pobj", "prep") or (t.dep_ == "compound" and t.head.pos_ == "NOUN"):
+                t = t.head
+                continue
+            break
+        if t is n or t.pos_ not in ("VERB", "AUX"):
+            return []
+        if t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            return []  # "Asked about the talks, X said": X was asked, X did not hold the talks
+        return self.subjects(t)
 
     def sentence(self, sent: Any) -> list[Found]:
         found: list[Found] = []
@@ -718,6 +764,16 @@ def _possessed(a: Actor, doc: Any) -> bool:
     """"its borders", "their weapons": a phrase owned through a possessive pronoun."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
     return span is not None and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in span)
+
+
+def _mood_fits(clause: Any, mood: str) -> bool:
+    """Whether a that-clause is in the mood an entry asks for: "subjunctive" is a bare verb with no
+    auxiliary ("insisted that Japan open its market"), "indicative" anything else ("insisted that
+    closer co-operation did not mean ...")."""
+    if not mood:
+        return True
+    bare = clause.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return bare if mood == "subjunctive" else not bare
 
 
 def _date_prep(prep: Any) -> bool:

@@ -8,8 +8,10 @@ from dyads.annotate.actors.stage import resolver_for
 from dyads.annotate.dates import dates_of
 from dyads.annotate.events.cameo import penta_class
 from dyads.annotate.events.classifier import CLASS_CODES, PentaModel, load_penta_model
-from dyads.annotate.events.patterns import Found, SentenceCoder
-from dyads.model import Article, Event, Span
+from dyads.annotate.events.patterns import LOCATIVE_PREPS, Found, SentenceCoder
+from dyads.annotate.events.statements import statement_events
+from dyads.annotate.quotes.finder import found_quotes
+from dyads.model import Actor, Article, Event, Span
 from dyads.resources import words
 
 # Dependencies under which a date modifier belongs to another clause, not this event.
@@ -31,6 +33,14 @@ def annotate(article: Article, res: Any) -> Article:
             here = weigh_by_model(coder, model, sent, here)
         found.extend((si, f) for f in keep_informative(here)
                      if _coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE)
+    coded = {f.trigger.i: f.source.country if f.source else None for _, f in found}
+    sent_of = {sent.start: si for si, sent in enumerate(doc.sents)}
+    for f in statement_events(coder.actors, [a for a, _ in found_quotes(article)], coded):
+        if f.trigger.idx >= headline_end:
+            found.append((sent_of[f.trigger.sent.start], f))
+    found = [(si, g) for si, f in found if (g := without_reporters(f)) is not None]
+    for _, f in found:
+        place_uncoded_target(f, coder.actors)
     events: dict[tuple, Event] = {}
     for si, f in found:
         ev = to_event(article, si, f, res, event_date(f.date_token, dates, article.date))
@@ -92,6 +102,54 @@ def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: lis
             end = max([root.i + 1] + ([coder._tok_end(t)] if t else []))
             out.append(Found(root, CLASS_CODES[k], rule, s, t, modality, round(0.45 * p, 3), (start, end), root))
     return out[:2]
+
+
+REPORTERS = {"MED"}  # a newspaper, agency or broadcaster reports events; it is not their actor
+
+
+def without_reporters(f: Found) -> Found | None:
+    """The event without the news media as its actor ("the Mirror newspaper said") or as the hearer
+    of a statement ("told the BBC"); None when no actor is left."""
+    src = None if f.source is not None and f.source.sector in REPORTERS else f.source
+    tgt = f.target  # a journalist can be arrested or freed; only the speaker's hearer is no actor
+    if tgt is not None and tgt.sector in REPORTERS and f.code[:2] in ("01", "02"):
+        tgt = None
+    if (src, tgt) == (f.source, f.target):
+        return f
+    if src is None and tgt is None:
+        return None
+    f.source, f.target = src, tgt
+    f.rule += "+no_media"
+    return f
+
+
+HARM_ROOTS = {"18", "19", "20"}  # assault, fighting, mass violence (coercion is mostly at home)
+
+
+def place_uncoded_target(f: Found, actors: Any) -> None:
+    """The victims or objects of force that no dictionary codes ("shot the suspect dead", "blasted
+    several vehicles", "destroyed the oil platform") belong to a country of the story other than
+    the attacker's: one the sentence places the act in ("at Sharana", "in Gaza"), else the heaviest
+    of the article's other countries."""
+    t = f.target
+    if t is None or t.code is not None or f.code[:2] not in HARM_ROOTS:
+        return
+    own = f.source.country if f.source is not None else None
+    country = None
+    lo, hi = actors.sent_bounds[f.trigger.i]
+    for tok in actors.doc[lo:hi]:
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            a = actors.actor_for(tok)
+            if a is not None and a.country and a.country != own and a.code == a.country:
+                country = a.country
+                break
+    if country is None:
+        country = next((c for c in actors.countries if c != own), None)
+    if country is None:
+        return
+    f.target = Actor(code=country, country=country, sector=None, name=actors.country_name(country),
+                     text=t.text, start=t.start, end=t.end, how=f"{t.how}+context:victims in {country}")
+    f.rule += "+placed_target"
 
 
 MIN_SHARE_OF_BEST = 0.6

@@ -1,0 +1,130 @@
+"""Statements: a reported speech act is an event of its speaker.
+
+"X said Y must do Z", "X told MPs the UK was losing its veto", "X suggested that Y could play a
+role": news reports positions far more often than deeds, and the event is the speaker's act of
+saying (CAMEO 01-02, 10-13), not only what the content says. For every attribution the quotes stage
+found whose speaker is a coded actor, whose cue verb no event pattern coded and whose content holds
+no coded event of its own ("Peskov said Russia is developing ties with North Korea" is that event,
+attributed to Peskov by the attribution stage), this module makes
+one event of the speaker: its class from the cue and the content (an appeal when the content
+obliges another actor, a denial for a denying cue, else a statement), its target the first coded
+actor the content names other than the speaker. A plain statement about no one ("X said the
+weather was cold") is no event: saying alone never is (DESIGN.md). Events inside the content stay as they are (the
+attribution stage marks them as the speaker's claims).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyads.annotate.actors.resolver import ArticleActors
+from dyads.annotate.events.patterns import Found
+from dyads.annotate.quotes.finder import Found as Attribution
+from dyads.model import Actor
+
+OBLIGATION = {"should", "must", "ought", "need", "needs", "needed"}
+APPEAL_CUES = {"suggest", "propose", "recommend", "urge", "call", "appeal", "ask", "demand", "insist"}
+SPEECH_KINDS = {"speech", "denial"}  # not beliefs ("may find", "hope", "understood"): no act of saying
+NOT_ACTORS = {"MED"}  # a newspaper or agency that reports is never an actor of what it reports
+BLOCKING_GOVERNORS = {"refuse", "decline", "fail", "want", "try", "hope", "plan", "expect"}
+CONFIDENCE = 0.25  # below the events of deeds: a sentence that tells a deed and who said so is about the deed
+MAX_EVIDENCE = 400  # characters: a long quotation's event points at the cue's sentence only
+
+
+def statement_events(actors: ArticleActors, attributions: list[Attribution],
+                     coded: dict[int, str | None]) -> list[Found]:
+    """One event per attribution whose cue no pattern coded (``coded``: the trigger token indexes of
+    the events found, each with its source's country)."""
+    out: list[Found] = []
+    seen: set[int] = set()
+    for f in attributions:
+        cue = f.cue
+        if cue is None or cue.i in coded or cue.i in seen or f.kind not in SPEECH_KINDS or f.source is None:
+            continue
+        if not _acts(cue):
+            continue
+        speaker = actors.actor_for(f.source)
+        if speaker is None or not _coded(speaker) or speaker.sector in NOT_ACTORS:
+            continue
+        content = _content_tokens(actors.doc, f)
+        seen.add(cue.i)
+        if any(t.i in coded and coded[t.i] == speaker.country for t in content):
+            continue  # "Peskov said Russia is developing ties with X": the content's event says it
+        code, why = _classify(cue, f, content)
+        target = _target(actors, content, speaker)
+        if target is None and code == "010":
+            continue  # "X said the weather was cold": saying alone, about no one, is no event
+        start, end = _evidence(actors, cue, speaker, content)
+        modality = "future" if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in cue.children) \
+            else "asserted"
+        rule = f"statement:{cue.lemma_.lower()}{why}>{code}"
+        out.append(Found(cue, code, rule, speaker, target, modality, CONFIDENCE, (start, end), cue))
+    return out
+
+
+def _acts(cue: Any) -> bool:
+    """Whether the cue is a speech act that happened: not negated ("did not say"), not passive with
+    the speaker unnamed ("is said to be"), not governed by "refused to", "wants to", "hopes to"."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in cue.children):
+        return False
+    if cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
+        return False  # "Asked about the talks, X said": the participle is passive, X was asked
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if any(c.tag_ in ("WP", "WDT") and c.dep_ == "dobj" for c in cue.children) or (
+            subj is not None and subj.i > 0 and subj.doc[subj.i - 1].tag_ in ("WP", "WDT")):
+        return False  # "condemned what they say were deliveries": a hedge inside another's words
+    return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in BLOCKING_GOVERNORS)
+
+
+def _evidence(actors: ArticleActors, cue: Any, speaker: Actor, content: list[Any]) -> tuple[int, int]:
+    """Token range of the statement: what was said (its part in the cue's sentence, or in the
+    quotation just before it, at most MAX_EVIDENCE characters), else the speaker and the cue. The
+    hearer ("told the BBC") and the rest of the sentence are not the statement."""
+    sent_lo, sent_hi = actors.sent_bounds[cue.i]
+    said = [t.i for t in content if t.i < sent_hi and t.idx >= cue.idx - MAX_EVIDENCE]
+    if said:
+        return min(said), max(said) + 1
+    src = actors.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    idx = [cue.i] + ([src.start, src.end - 1] if src is not None and sent_lo <= src.start < sent_hi else [])
+    return min(idx), max(idx) + 1
+
+
+def _coded(a: Actor) -> bool:
+    return bool(a.country or (a.code and a.code.startswith(("IGO", "NGO"))))
+
+
+def _content_tokens(doc: Any, f: Attribution) -> list[Any]:
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _classify(cue: Any, f: Attribution, content: list[Any]) -> tuple[str, str]:
+    """(CAMEO code, rule note) of the speech act: denial, appeal, or statement."""
+    if f.kind == "denial":
+        return "016", ""
+    verbs = [t for t in content if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj")]
+    obliged = any(c.lower_ in OBLIGATION and c.dep_ in ("aux", "ROOT") for v in verbs for c in [v, *v.children])
+    if obliged or (cue.lemma_.lower() in APPEAL_CUES and content and content[0].tag_ != "VBG"):
+        return "020", "+appeal"
+    return "010", ""
+
+
+def _target(actors: ArticleActors, content: list[Any], speaker: Actor) -> Actor | None:
+    """The first coded actor the content names (subjects before the rest), not the speaker."""
+    heads = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
+    heads += [t for t in content if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") and t not in heads
+              and t.dep_ not in ("compound", "flat")]
+    for h in heads:
+        a = actors.actor_for(h)
+        if a is None or not _coded(a) or a.sector in NOT_ACTORS:
+            continue
+        if (a.start, a.end) == (speaker.start, speaker.end):
+            continue
+        if a.country == speaker.country and (h.pos_ == "PRON" or h.lower_ in ("country", "nation")
+                                             or a.text == speaker.text
+                                             or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in h.children)):
+            continue  # "Israel said it will ...", "we", "the country", "its drills": the speaker again
+        return a
+    return None

@@ -1,0 +1,69 @@
+"""Statements: a reported speech act is an event of its speaker (sentences written for dyads)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _statements(article):
+    return [e for e in article.events if e.rule.startswith("statement:")]
+
+
+@pytest.mark.parametrize("text, source, cameo, target", [
+    ("The Norwegian foreign minister said Sweden had been a reliable neighbour for decades.", "NORGOV", "010", "SWE"),
+    ("The Greek government told reporters that Turkey must respect the maritime border.", "GRCGOV", "020", "TUR"),
+])
+def test_statements_speaker_class_and_target(code, text, source, cameo, target):
+    evs = _statements(code(text))
+    assert [(e.source.code, e.cameo, e.target.code if e.target else None) for e in evs] == [(source, cameo, target)]
+    assert evs[0].modality in ("asserted", "claimed")
+
+
+@pytest.mark.parametrize("text", ["Chile's president said Peru should withdraw its claim to the islands."])
+def test_statements_an_obliged_deed_is_the_speakers_demand(code, text):
+    """"X said Y should do Z": one appeal or demand by X to Y (the deed's own pattern or a statement)."""
+    evs = [e for e in code(text).events if e.source and e.source.code == "CHLGOV"]
+    assert [(e.root, e.target.code if e.target else None) for e in evs] in ([("10", "PER")], [("02", "PER")])
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania said it would expand its embassy in Warsaw.",  # the speaker again ('it') is no target
+    "Lithuania said its ports were ready for the new ferries.",
+])
+def test_statements_the_speaker_is_not_its_own_target(code, text):
+    evs = _statements(code(text))
+    assert all(e.target is not None and e.target.country != "LTU" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the border, the Estonian prime minister said nothing had changed.",  # asked: passive
+    "The Mirror newspaper said the Danish government had received the letter.",  # media report, not act
+    "Kenya's president did not say whether Uganda had been consulted.",  # negated
+    "Kenya's president refused to say whether Uganda had been consulted.",
+    "Ghana is said to have recalled its ambassador.",  # passive: nobody named says it
+])
+def test_statements_not_made(code, text):
+    assert not [e for e in _statements(code(text)) if e.source and e.source.sector == "MED"]
+    evs = _statements(code(text))
+    if "Estonian" in text:
+        assert all(e.rule != "statement:ask+appeal>020" for e in evs)
+    else:
+        assert not evs
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Portugal's foreign minister said Spain was developing its ties with Morocco.", "050"),
+])
+def test_statements_give_way_to_the_speakers_own_coded_content(code, text, cameo):
+    """When the content codes an event of the speaker's own country, that event is the statement."""
+    art = code(text)
+    assert any(e.cameo.startswith(cameo[:2]) for e in art.events)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not accept this," the Austrian chancellor told the BBC in an interview.',
+])
+def test_statements_hearer_in_the_media_is_no_target(code, text):
+    for e in code(text).events:
+        assert e.target is None or e.target.sector != "MED"
+        assert "BBC" not in e.evidence.text
