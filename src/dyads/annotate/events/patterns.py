@@ -204,8 +204,30 @@ class SentenceCoder:
             a = self.actors.actor_for(h)
             if a is None and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in NOT_TARGET_LEMMAS:
                 a = self.phrase_actor(h)
-            if a is not None and all((a.start, a.end) != (b.start, b.end) for b in out):
-                out.append(a)
+            for b in [a, *self.coordinated_owners(h, a)]:
+                if b is not None and all((b.start, b.end, b.code) != (c.start, c.end, c.code) for c in out):
+                    out.append(b)
+        return out
+
+    def coordinated_owners(self, h: Any, a: Actor | None) -> list[Actor]:
+        """"U.S. and Japanese officials", "British and French troops": one actor per country the
+        coordinated modifiers name, each with the head's sector (the first is ``a`` itself)."""
+        if a is None or not a.country:
+            return []
+        out = []
+        for m in h.children:
+            if m.dep_ not in ("amod", "nmod", "compound") or m.i > h.i:
+                continue
+            for c in m.children:
+                if c.dep_ != "conj" or c.i > h.i:
+                    continue
+                other = self.actors.actor_for(c)
+                if other is None or not other.country or other.country == a.country or other.code != other.country:
+                    continue
+                code = other.country + (a.sector or "") if not (a.code or "").startswith(("IGO", "NGO")) else other.code
+                out.append(Actor(code=code, country=other.country, sector=a.sector, name=other.name,
+                                 text=self.actors.text[c.idx:h.idx + len(h.text)], start=c.idx,
+                                 end=h.idx + len(h.text), how=f"coordinated:{c.text}+{a.how}"))
         return out
 
     def phrase_actor(self, h: Any) -> Actor | None:
