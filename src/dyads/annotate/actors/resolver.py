@@ -36,7 +36,8 @@ PLURAL_PRONOUNS = words("pronouns.plural")
 FIRST_PLURAL = words("pronouns.first_plural")
 FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
-REGIONAL = words("adjectives.regional")  # "Western diplomats", "foreign troops": no one country
+REGIONAL = words("adjectives.regional")
+EVENT_HEADS = words("nouns.event_heads")  # "Western diplomats", "foreign troops": no one country
 COUNTRY_NOUNS = words("nouns.country_reference")
 
 
@@ -164,6 +165,8 @@ class ArticleActors:
             return self._pronoun(head)
         if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "X"} and head.i not in self.mention_at:
             return None
+        if head.lemma_.lower() in EVENT_HEADS and head.i not in self.mention_at and head.pos_ == "NOUN":
+            return self._event_owner(head)
         if head.lower_ in self.dictionary.non_actor_heads and head.i not in self.mention_at:
             return None  # "the Indian cricket team", "a Brazilian singer": no political actor
         toks = self._phrase(head)
@@ -256,6 +259,17 @@ class ArticleActors:
         if full is None:
             return None
         return Resolved(full, country, sector if not code else None, name, ",".join(how), person)
+
+    def _event_owner(self, head: Any) -> Resolved | None:
+        """An event noun is no actor; its owner may be ("the Reagan administration plan", "the EC's
+        proposal"), not its venue ("their Paris meeting", "the Geneva talks")."""
+        for c in head.children:
+            if c.dep_ not in ("poss", "compound", "nmod") or c.i > head.i:
+                continue
+            r = self.resolve(c)
+            if r is not None and r.code and not r.how.startswith(("capital:", "place:")):
+                return r
+        return None
 
     def _possessor(self, head: Any, r: Resolved | None) -> Resolved | None:
         """"his country", "its allies", "their forces": the owner's country, the head's sector. An
