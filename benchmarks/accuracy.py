@@ -1,6 +1,6 @@
 """Accuracy on the development data, tuning part and kept-apart part reported separately.
 
-    .venv/bin/python benchmarks/accuracy.py [--limit N] [--json] [--model NAME]
+    .venv/bin/python benchmarks/accuracy.py [--limit N] [--json] [--model NAME] [--no-model]
 
 * ConfliBERT CAMEO train sentences (../shared/data/gold/conflibert-cameo-train.jsonl), split by
   ``dyads.eval.split_of(id)`` into "tune" (4 in 5) and "heldout" (1 in 5, never used for tuning):
@@ -48,12 +48,12 @@ def bare_spacy_rate(texts: list[str], model: str | None) -> float:
     return sentences / (time.perf_counter() - start)
 
 
-def conflibert(limit: int | None, model: str | None, errors: int) -> dict[str, Any]:
+def conflibert(limit: int | None, model: str | None, errors: int, event_model: bool = True) -> dict[str, Any]:
     from dyads.eval import check_targets, code_records, load_gold, score
 
     gold = load_gold(GOLD / "conflibert-cameo-train.jsonl", limit=limit)
     bare = bare_spacy_rate([r["text"] for r in gold.records], model)
-    run = code_records(gold.records, model=model)
+    run = code_records(gold.records, model=model, event_model=event_model)
     out: dict[str, Any] = {"coding": run.summary(), "bare_spacy_sentences_per_second": round(bare, 1),
                            "ratio_to_bare_spacy": round((run.sentences_per_second or 0) / bare, 3) if bare else None,
                            "problems": len(gold.problems) + len(run.problems)}
@@ -64,26 +64,26 @@ def conflibert(limit: int | None, model: str | None, errors: int) -> dict[str, A
     return out
 
 
-def case2021(limit: int | None, model: str | None) -> dict[str, Any]:
+def case2021(limit: int | None, model: str | None, event_model: bool = True) -> dict[str, Any]:
     from dyads.eval import code_records, label_report, load_gold
 
     gold = load_gold(GOLD / "case2021-dev.jsonl", limit=limit)
-    run = code_records(gold.records, model=model)
+    run = code_records(gold.records, model=model, event_model=event_model)
     out: dict[str, Any] = {"coding": run.summary()}
     for name in PARTS:
         out[name] = label_report(part(gold.records, name), run.predictions)
     return out
 
 
-def seed(model: str | None) -> dict[str, Any]:
+def seed(model: str | None, event_model: bool = True) -> dict[str, Any]:
     from dyads.eval import evaluate_seed
 
-    report = evaluate_seed(SEED, model=model)
+    report = evaluate_seed(SEED, model=model, event_model=event_model)
     report.pop("unexplained", None)
     return report
 
 
-def no_events(model: str | None) -> dict[str, Any]:
+def no_events(model: str | None, event_model: bool = True) -> dict[str, Any]:
     """False events on sentences with no political event, written for dyads (none of the development
     gold files has no-event items): no-event-sentences.jsonl (50 on weather, markets, sport, science
     and culture; it informed a few lexicon blocks) and no-event-sentences-fresh.jsonl (40 more,
@@ -93,7 +93,7 @@ def no_events(model: str | None) -> dict[str, Any]:
     out = {}
     for name, path in (("first", NO_EVENTS), ("fresh", NO_EVENTS_FRESH)):
         gold = load_gold(path)
-        run = code_records(gold.records, model=model)
+        run = code_records(gold.records, model=model, event_model=event_model)
         report = score(run.predictions, gold.records)
         out[name] = {"items": report["no_event_items"], "with_events": report["no_event_items_with_predictions"]}
     return out
@@ -149,11 +149,13 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="installed spaCy pipeline")
     ap.add_argument("--errors", type=int, default=0, help="with --json: list the K worst errors of each kind")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--no-model", action="store_true", help="the rules alone, without the trained event model")
     a = ap.parse_args()
     if not GOLD.is_dir():
         raise SystemExit(f"{GOLD} not found: ../shared must be beside the repository")
-    res = {"conflibert": conflibert(a.limit, a.model, a.errors), "case2021": case2021(a.limit, a.model),
-           "seed": seed(a.model), "no_events": no_events(a.model)}
+    em = not a.no_model
+    res = {"conflibert": conflibert(a.limit, a.model, a.errors, em), "case2021": case2021(a.limit, a.model, em),
+           "seed": seed(a.model, em), "no_events": no_events(a.model, em)}
     if a.json:
         print(json.dumps(res, ensure_ascii=False))
     else:

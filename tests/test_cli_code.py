@@ -103,3 +103,15 @@ def test_cli_code_unknown_model_is_one_line_error(article: Path) -> None:
                          capture_output=True, text=True)
     assert out.returncode == 2
     assert "E020" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("flag", ["--no-model"])
+def test_cli_code_no_model_runs_the_rules_alone(article: Path, flag: str) -> None:
+    with_model = runner.invoke(app, ["code", str(article), "--date", "2024-01-17", "--format", "jsonl"])
+    alone = runner.invoke(app, ["code", str(article), "--date", "2024-01-17", "--format", "jsonl", flag])
+    assert with_model.exit_code == alone.exit_code == 0, alone.output
+    rules = [e["rule"] for e in json.loads(alone.stdout.strip())["events"]]
+    weighed = [e["rule"] for e in json.loads(with_model.stdout.strip())["events"]]
+    assert rules and not any("model:" in r for r in rules)
+    assert weighed and all("|model:penta-minilm-" in r for r in weighed)
+    assert [r.split("|")[0] for r in weighed] == rules

@@ -40,8 +40,9 @@ __all__ = [
 
 def code(text: str, date: str | datetime.date | None = None, *, id: str = "text", title: str | None = None,
          model: str | None = None, dictionaries: str | None = None,
-         dictionaries_mode: str | None = None) -> Article:
+         dictionaries_mode: str | None = None, event_model: bool = True) -> Article:
     """Code one text and return the annotated :class:`Article` (events, quotes, entities).
+    ``event_model=False`` codes with the rules alone (the CLI's ``--no-model``).
 
     ``dictionaries``: a folder of PETRARCH/TABARI dictionaries (``*.actors.txt``, ``*.agents.txt``,
     ``*.discards.txt``, ``*.verbs.txt`` or ``CAMEO*.txt``) that extend dyads' own, or replace them
@@ -58,7 +59,7 @@ def code(text: str, date: str | datetime.date | None = None, *, id: str = "text"
     item = make_article(id, text, ReadOptions(date=valid_date(date)), title=title)
     if isinstance(item, ReadError):
         raise DyadsError(item.message)
-    return get_pipeline(model, dictionaries, dictionaries_mode)(item)
+    return get_pipeline(model, dictionaries, dictionaries_mode, event_model)(item)
 
 
 def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:

@@ -32,6 +32,8 @@ class E:
     )
     E021 = "E021 spaCy pipeline {name!r} has no dependency parser; dyads needs 'parser' (and 'ner')."
     E022 = "E022 data file {name!r} is missing or invalid ({detail}); reinstall dyads."
+    E025 = ("E025 event model file {path!r} is missing or damaged ({detail}); the rules code alone "
+            "(reinstall dyads to get the model back, or pass --no-model to silence this).")
     # coding
     E030 = "E030 {item}: coding failed ({detail}); the rest of the batch goes on."
     E031 = "E031 nothing could be coded: every input item failed (see the messages above)."

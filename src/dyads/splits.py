@@ -1,7 +1,7 @@
 """The development-data split: which gold items may be used for tuning and which are kept apart.
 
 Deterministic from the item id alone (MD5 of the id, modulo 5): one item in five is kept apart
-and never used to tune the lexicon, the dictionaries or the classifier, so that reports on it show
+and never used to tune the lexicon, the dictionaries or the event model, so that reports on it show
 whether a change generalises.
 """
 

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 import dyads.cli  # noqa: F401  (registers the commands)
 from dyads.cli.app import app
-from tests.runner.conftest import blank_model_features
 
 STORIES = [
     "Japan condemned North Korea on Tuesday. China praised Pakistan.",
@@ -33,7 +32,7 @@ def stories(tmp_path_factory) -> Path:
 def code(*args: str) -> tuple[list[str], str]:
     res = CliRunner().invoke(app, ["code", *args, "--format", "jsonl"])
     assert res.exit_code == 0, res.output
-    return [blank_model_features(ln) for ln in res.stdout.splitlines()], res.stderr
+    return res.stdout.splitlines(), res.stderr
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +62,7 @@ def stored_rows(db: Path) -> dict[str, list[tuple]]:
                     if not kind.startswith("TIMESTAMP")]
             names = ", ".join('"' + c + '"' for c in cols)
             rows = con.execute(f"SELECT {names} FROM {table}").fetchall()
-            out[table] = sorted((tuple(blank_model_features(str(v)) for v in r) for r in rows), key=str)
+            out[table] = sorted((tuple(str(v) for v in r) for r in rows), key=str)
         return out
     finally:
         con.close()

@@ -23,10 +23,13 @@ from dyads.resources import Resources
 Stage = Callable[[Article, Resources], Article]
 
 
-def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode: str = "extend") -> Resources:
+def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode: str = "extend",
+                   event_model: bool = True) -> Resources:
     """Dictionaries, lexicon and CAMEO table, with the phrase matchers compiled for ``nlp``; with
     ``dictionaries`` (a folder of PETRARCH dictionaries), the user's dictionaries extend dyads' own
-    or replace them (``dictionaries_mode``), and the run's version names their files too."""
+    or replace them (``dictionaries_mode``), and the run's version names their files too; and the
+    trained event model unless ``event_model`` is False (when it cannot be loaded, its numbered
+    error is kept in ``extras`` and the rules code alone)."""
     from dyads.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
     from dyads.annotate.actors.matcher import ActorMatcher
     from dyads.annotate.events.cameo import load_cameo
@@ -37,8 +40,17 @@ def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode:
     actors = load_actor_dictionary()
     gazetteer()  # the place gazetteer the resolver and the places stage share, loaded up front
     matcher = ActorMatcher(nlp, actors)
+    extras: dict[str, Any] = {"actor_matcher": matcher}
+    if event_model:
+        from dyads.annotate.events.event_model import EventModelError, load_event_model
+        from dyads.annotate.events.model_stage import ERROR_KEY, KEY
+
+        try:
+            extras[KEY] = load_event_model()
+        except EventModelError as exc:
+            extras[ERROR_KEY] = str(exc)
     if dictionaries is None:
-        return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(), extras={"actor_matcher": matcher})
+        return Resources(actors=actors, lexicon=load_lexicon(), cameo=load_cameo(), extras=extras)
     from functools import partial
 
     from dyads.annotate.petrarch.actors import PetrarchActors, PetrarchMatcher
@@ -48,8 +60,8 @@ def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode:
         raise DyadsError(E.E124.format(value=dictionaries_mode))
     replace = dictionaries_mode == "replace"
     petrarch = load_petrarch(dictionaries, nlp, "replace" if replace else "extend")
-    extras = {"actor_matcher": PetrarchMatcher(petrarch, None if replace else matcher), "petrarch": petrarch,
-              "resolver": partial(PetrarchActors, replace=replace)}
+    extras.update({"actor_matcher": PetrarchMatcher(petrarch, None if replace else matcher), "petrarch": petrarch,
+                   "resolver": partial(PetrarchActors, replace=replace)})
     return Resources(actors=ActorDictionary(version="") if replace else actors, lexicon=load_lexicon(),
                      cameo=load_cameo(), extras=extras,
                      version=f"{data_version()};dictionaries:{dictionaries_mode}:{petrarch.version}")
@@ -60,19 +72,22 @@ def default_stages(resources: Resources | None = None) -> list[tuple[str, Stage]
     PETRARCH verb dictionary loaded, its events stage (:mod:`dyads.annotate.petrarch.stage`) codes."""
     from dyads.annotate import attribution, dates, entities, tone
     from dyads.annotate.actors import stage as actors
-    from dyads.annotate.events import stage as events
+    from dyads.annotate.events import model_stage
     from dyads.annotate.geo import stage as places
     from dyads.annotate.quotes import finder as quotes
 
+    events: Stage = model_stage.annotate  # the rules, weighed by the event model when it is loaded
     petrarch = resources.extras.get("petrarch") if resources is not None else None
     if petrarch is not None and petrarch.verbs is not None:
-        from dyads.annotate.petrarch import stage as events  # type: ignore[no-redef]
+        from dyads.annotate.petrarch import stage as petrarch_stage
+
+        events = petrarch_stage.annotate
 
     return [
         ("actors", actors.annotate),
         ("dates", dates.annotate),
         ("quotes", quotes.annotate),
-        ("events", events.annotate),
+        ("events", events),
         ("attribution", attribution.annotate),
         ("entities", entities.annotate),
         ("places", places.annotate),
@@ -84,14 +99,16 @@ class Pipeline:
     """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch."""
 
     def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None,
-                 dictionaries: str | None = None, dictionaries_mode: str | None = None) -> None:
+                 dictionaries: str | None = None, dictionaries_mode: str | None = None,
+                 event_model: bool = True) -> None:
         """``dictionaries``: a folder of PETRARCH dictionaries (default $DYADS_DICTIONARIES), which
         extend dyads' own or replace them (``dictionaries_mode``, default $DYADS_DICTIONARIES_MODE
-        or "extend")."""
+        or "extend"); ``event_model=False`` codes with the rules alone (the CLI's ``--no-model``)."""
         self.model = model_name(model)
         self.nlp = load_nlp(self.model)
         self.dictionaries = dictionaries_path(dictionaries)
-        self.resources = load_resources(self.nlp, self.dictionaries, dictionaries_mode_of(dictionaries_mode))
+        self.resources = load_resources(self.nlp, self.dictionaries, dictionaries_mode_of(dictionaries_mode),
+                                        event_model=event_model)
         self.stages = list(stages) if stages is not None else default_stages(self.resources)
 
     @property
@@ -122,11 +139,13 @@ class Pipeline:
 
 
 def get_pipeline(model: str | None = None, dictionaries: str | None = None,
-                 dictionaries_mode: str | None = None) -> Pipeline:
-    """The process-wide pipeline for a spaCy model and dictionaries (loaded once per process)."""
-    return _pipeline(model, dictionaries_path(dictionaries), dictionaries_mode_of(dictionaries_mode))
+                 dictionaries_mode: str | None = None, event_model: bool = True) -> Pipeline:
+    """The process-wide pipeline for a spaCy model and dictionaries, with or without the trained
+    event model (loaded once per process)."""
+    return _pipeline(model, dictionaries_path(dictionaries), dictionaries_mode_of(dictionaries_mode), event_model)
 
 
 @lru_cache(maxsize=4)
-def _pipeline(model: str | None, dictionaries: str | None, dictionaries_mode: str) -> Pipeline:
-    return Pipeline(model, dictionaries=dictionaries, dictionaries_mode=dictionaries_mode)
+def _pipeline(model: str | None, dictionaries: str | None, dictionaries_mode: str,
+              event_model: bool = True) -> Pipeline:
+    return Pipeline(model, dictionaries=dictionaries, dictionaries_mode=dictionaries_mode, event_model=event_model)

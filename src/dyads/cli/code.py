@@ -57,6 +57,7 @@ def code_command(
     date: options.Date = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     model: options.Model = None,
+    no_model: options.NoModel = False,
     workers: options.Workers = None,
     dask: options.Dask = False,
     scheduler: options.Scheduler = None,
@@ -76,7 +77,7 @@ def code_command(
     use_dictionaries(dictionaries, dictionaries_mode)
     many = _many_inputs(paths)
     items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler,
-                     progress=many, total=count_items(paths) if many else None)
+                     progress=many, total=count_items(paths) if many else None, event_model=not no_model)
     coded = failed = 0
 
     def articles() -> Iterator[Article]:

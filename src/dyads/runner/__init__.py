@@ -65,7 +65,7 @@ def worker_count(workers: int | None, dask: bool = False) -> int:
 
 
 def make_runner(model: str | None = None, workers: int | None = None, dask: bool = False,
-                scheduler: str | None = None) -> Runner:
+                scheduler: str | None = None, event_model: bool = True) -> Runner:
     """The runner for the CLI flags: ``--scheduler`` > ``--dask`` > ``--workers N`` (N > 1) > in-process.
 
     Use it as a context manager (it owns processes or a cluster connection)."""
@@ -74,12 +74,12 @@ def make_runner(model: str | None = None, workers: int | None = None, dask: bool
     if scheduler or dask:
         from dyads.runner.dask import DaskRunner
 
-        return DaskRunner(model=model, workers=n, scheduler=scheduler)
+        return DaskRunner(model=model, workers=n, scheduler=scheduler, event_model=event_model)
     if n > 1:
         from dyads.runner.local import LocalRunner
 
-        return LocalRunner(n, model=model)
-    return InProcessRunner(model)
+        return LocalRunner(n, model=model, event_model=event_model)
+    return InProcessRunner(model, event_model)
 
 
 def _run(task: Callable[..., Any], items: Iterable[Item], runner: Runner | None, flags: dict[str, Any],
@@ -96,15 +96,15 @@ def _run(task: Callable[..., Any], items: Iterable[Item], runner: Runner | None,
 def annotate(items: Iterable[Item], model: str | None = None, workers: int | None = None,
              dask: bool = False, scheduler: str | None = None, *, runner: Runner | None = None,
              shard_size: int = SHARD_SIZE, stats: RunStats | None = None, progress: bool = False,
-             batch_size: int = 16, total: int | None = None) -> Iterator[Item]:
+             batch_size: int = 16, total: int | None = None, event_model: bool = True) -> Iterator[Item]:
     """Annotated items in input order (ReadErrors keep their place), lazily.
 
     ``workers``/``dask``/``scheduler`` are the CLI flags (see :func:`make_runner`); or pass a
     ``runner`` you manage. ``stats`` collects throughput and per-worker peak memory."""
     worker_count(workers, dask)  # bad flags fail now, not on the first article
     name = resolve_model(model)
-    task = partial(annotate_shard, model=name, batch_size=batch_size)
-    flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}
+    task = partial(annotate_shard, model=name, batch_size=batch_size, event_model=event_model)
+    flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler, "event_model": event_model}
 
     def items_out() -> Iterator[Item]:
         for done, shard_stats in _run(task, items, runner, flags, shard_size, ordered=True):
@@ -122,7 +122,8 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert, model: str | None
                       workers: int | None = None, dask: bool = False, scheduler: str | None = None, *,
                       runner: Runner | None = None, shard_size: int = SHARD_SIZE, ordered: bool = False,
                       stats: RunStats | None = None, progress: bool = False,
-                      batch_size: int = 16, total: int | None = None) -> Iterator[ArrowShard]:
+                      batch_size: int = 16, total: int | None = None,
+                      event_model: bool = True) -> Iterator[ArrowShard]:
     """Arrow tables per shard, as they complete (``ordered=True`` for input order).
 
     ``convert(items) -> {name: pyarrow.Table}`` runs in the worker on the annotated shard (its
@@ -131,8 +132,8 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert, model: str | None
     single writer, loads each result."""
     worker_count(workers, dask)
     name = resolve_model(model)
-    task = partial(arrow_shard, convert=convert, model=name, batch_size=batch_size)
-    flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler}
+    task = partial(arrow_shard, convert=convert, model=name, batch_size=batch_size, event_model=event_model)
+    flags = {"model": name, "workers": workers, "dask": dask, "scheduler": scheduler, "event_model": event_model}
 
     def shards_out() -> Iterator[ArrowShard]:
         for tables, shard_stats in _run(task, items, runner, flags, shard_size, ordered=ordered):
@@ -146,7 +147,8 @@ def annotate_to_arrow(items: Iterable[Item], convert: Convert, model: str | None
     return out
 
 
-def annotate_inprocess(items: Iterable[Item], model: str | None = None, batch_size: int = 16) -> Iterator[Item]:
+def annotate_inprocess(items: Iterable[Item], model: str | None = None, batch_size: int = 16,
+                       event_model: bool = True) -> Iterator[Item]:
     """Annotate in this process, lazily, in order (the reference for the other runners)."""
-    return annotate(items, model=model, batch_size=batch_size)
+    return annotate(items, model=model, batch_size=batch_size, event_model=event_model)
 

@@ -36,20 +36,23 @@ class PipelinePlugin(WorkerPlugin):
 
     idempotent = True
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, event_model: bool = True) -> None:
         self.model = model
+        self.event_model = event_model
 
     def setup(self, worker: Any) -> None:
-        init_worker(self.model)
-        load_pipeline(self.model)
+        init_worker(self.model, event_model=self.event_model)
+        load_pipeline(self.model, self.event_model)
 
 
 class DaskRunner(Runner):
     """Shards as Dask tasks: on a new LocalCluster (``workers``) or an existing ``scheduler``."""
 
     def __init__(self, model: str | None = None, workers: int | None = None, scheduler: str | None = None,
-                 worker_timeout: float = WORKER_TIMEOUT, connect_timeout: float = CONNECT_TIMEOUT) -> None:
+                 worker_timeout: float = WORKER_TIMEOUT, connect_timeout: float = CONNECT_TIMEOUT,
+                 event_model: bool = True) -> None:
         model = resolve_model(model)
+        self._event_model = event_model
         self._cluster: LocalCluster | None = None
         self._threads = (0.0, 1)  # (checked at, total worker threads)
         self._log_level = QUIET.level
@@ -85,7 +88,8 @@ class DaskRunner(Runner):
         for addr, env in theirs.items():
             if diff := env_diff(mine, env):
                 raise DyadsError(E.E092.format(detail=f"worker {addr} has " + "; ".join(diff)))
-        self._client.register_plugin(PipelinePlugin(model), name=f"dyads-pipeline-{model}")
+        self._client.register_plugin(PipelinePlugin(model, self._event_model),
+                                     name=f"dyads-pipeline-{model}{'' if self._event_model else '-no-model'}")
 
     @property
     def workers(self) -> int:  # type: ignore[override]

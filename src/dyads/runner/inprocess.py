@@ -14,8 +14,8 @@ class InProcessRunner(Runner):
 
     workers = 1
 
-    def __init__(self, model: str | None = None) -> None:
-        load_pipeline(resolve_model(model))  # fail here (E020) rather than on the first shard
+    def __init__(self, model: str | None = None, event_model: bool = True) -> None:
+        load_pipeline(resolve_model(model), event_model)  # fail here (E020) rather than on the first shard
 
     def map(self, fn: Callable[..., Any], shards: Iterable[Shard], *args: Any, ordered: bool = True) -> Iterator[Any]:
         for shard in shards:

@@ -23,10 +23,12 @@ from dyads.runner.worker import init_worker, resolve_model
 class LocalRunner(Runner):
     """``workers`` processes on this machine."""
 
-    def __init__(self, workers: int, model: str | None = None, method: str = "spawn") -> None:
+    def __init__(self, workers: int, model: str | None = None, method: str = "spawn",
+                 event_model: bool = True) -> None:
         self.workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                                         initializer=init_worker, initargs=(resolve_model(model), os.getpid()))
+                                         initializer=init_worker,
+                                         initargs=(resolve_model(model), os.getpid(), event_model))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
         try:

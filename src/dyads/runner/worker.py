@@ -67,7 +67,7 @@ def _pipeline_lock() -> threading.Lock:
     return threading.Lock()
 
 
-def init_worker(model: str | None, parent: int | None = None) -> None:
+def init_worker(model: str | None, parent: int | None = None, event_model: bool = True) -> None:
     """Process initializer: one BLAS thread, then load the pipeline once (errors surface per task).
 
     With ``parent`` (the pid of the process that owns the pool), the worker exits when that
@@ -77,7 +77,7 @@ def init_worker(model: str | None, parent: int | None = None) -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="dyads-parent-watch", daemon=True).start()
     try:
-        load_pipeline(model)
+        load_pipeline(model, event_model)
     except Exception:  # noqa: BLE001 - the first task raises the same error with its message
         pass
 
@@ -101,12 +101,13 @@ def resolve_model(model: str | None) -> str:
     return model_name(model)
 
 
-def load_pipeline(model: str | None) -> Any:
+def load_pipeline(model: str | None, event_model: bool = True) -> Any:
     """The process's pipeline. ``get_pipeline`` caches by the name it is given, and ``dyads.code``
-    asks for the default as None: ask the same way, so one process never loads the model twice."""
+    asks for the default as None: ask the same way, so one process never loads the model twice.
+    The trained event model is loaded once per process too; its session serves every thread."""
     from dyads.annotate.pipeline import get_pipeline
 
-    return get_pipeline(None if model == resolve_model(None) else model)
+    return get_pipeline(None if model == resolve_model(None) else model, event_model=event_model)
 
 
 def _annotate_all(pipeline: Any, articles: list[Article], batch_size: int) -> list[Article]:
@@ -126,12 +127,13 @@ def _annotate_one_by_one(pipeline: Any, articles: list[Article], batch_size: int
             yield ReadError(art.id, E.E030.format(item=art.id, detail=repr(exc)))
 
 
-def annotate_items(shard: Shard, model: str | None = None, batch_size: int = 16) -> list[Item]:
+def annotate_items(shard: Shard, model: str | None = None, batch_size: int = 16,
+                   event_model: bool = True) -> list[Item]:
     """Annotate the Articles of a shard in order; ReadErrors keep their place untouched."""
     articles = [it for it in shard if isinstance(it, Article)]
     if not articles:
         return list(shard)
-    pipeline = load_pipeline(model)
+    pipeline = load_pipeline(model, event_model)
     with _pipeline_lock():
         try:
             done: list[Item] = list(_annotate_all(pipeline, articles, batch_size))
@@ -156,21 +158,22 @@ def _stats(items: Sequence[Item], started: tuple[float, float]) -> ShardStats:
     )
 
 
-def annotate_shard(shard: Shard, model: str | None = None, batch_size: int = 16) -> tuple[list[Item], ShardStats]:
+def annotate_shard(shard: Shard, model: str | None = None, batch_size: int = 16,
+                   event_model: bool = True) -> tuple[list[Item], ShardStats]:
     """Task: a shard of items -> the same items annotated, with what it cost."""
     started = time.perf_counter(), time.thread_time()
-    items = annotate_items(shard, model, batch_size)
+    items = annotate_items(shard, model, batch_size, event_model)
     return items, _stats(items, started)
 
 
 def arrow_shard(shard: Shard, convert: Convert, model: str | None = None,
-                batch_size: int = 16) -> tuple[Tables, ShardStats]:
+                batch_size: int = 16, event_model: bool = True) -> tuple[Tables, ShardStats]:
     """Task: a shard of items -> Arrow tables made by ``convert`` (the store's ``to_arrow``).
 
     The worker never opens the DuckDB file; the main process's single writer loads the tables.
     """
     started = time.perf_counter(), time.thread_time()
-    items = annotate_items(shard, model, batch_size)
+    items = annotate_items(shard, model, batch_size, event_model)
     return convert(items), _stats(items, started)
 
 

@@ -109,6 +109,7 @@ def skip_stored(items: Iterable[Item], store: Store | StoreSessions, report: Ing
 def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: str | None = None,
            model: str | None = None, workers: int | None = None, dask: bool = False,
            scheduler: str | None = None, batch_size: int = BATCH_SIZE, progress: bool = False,
+           event_model: bool = True,
            on_error: Callable[[str], None] | None = None,
            on_batch: Callable[[IngestReport], None] | None = None,
            wait: float = storedb.LOCK_WAIT) -> IngestReport:
@@ -128,7 +129,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: st
     # worker finishes first, so a resumed run stores exactly what one clean run would.
     total = count_items(paths) if progress else None  # texts already stored are skipped, not counted
     shards = annotate_to_arrow(items, to_arrow, model=model, workers=workers, dask=dask, scheduler=scheduler,
-                               shard_size=shard_size, progress=progress, ordered=True, total=total)
+                               shard_size=shard_size, progress=progress, event_model=event_model,
+                               ordered=True, total=total)
     pending: list[Tables] = []
     waiting = 0
 

@@ -7,6 +7,18 @@ import pytest
 from tests.conftest import triples
 
 
+@pytest.fixture(scope="module")
+def code():
+    """The rules alone (``event_model=False``): these tests are about the patterns; what the event
+    model then does with their events is tested in test_event_model.py."""
+    import dyads
+
+    def _code(text: str, date: str | None = "2024-01-17"):
+        return dyads.code(text, date=date, event_model=False)
+
+    return _code
+
+
 def _events(code, text, date="2024-01-17"):
     return code(text, date).events
 

@@ -1,13 +1,18 @@
-"""Pipeline stage: turn the patterns found in the parse into Events with all derived fields."""
+"""Pipeline stage: turn the patterns found in the parse into Events with all derived fields.
+
+The rules find each sentence's candidate events (:class:`Candidates`); an optional ``weigh`` hook
+(the trained event model's stage, ``dyads.annotate.events.model_stage``) may then re-rank, re-class or add
+candidates before the informative ones become Events. Without it the rules decide alone.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from dyads.annotate.actors.stage import resolver_for
 from dyads.annotate.dates import dates_of
-from dyads.annotate.events.cameo import penta_class
-from dyads.annotate.events.classifier import CLASS_CODES, PentaModel, load_penta_model
 from dyads.annotate.events.patterns import LOCATIVE_PREPS, Found, SentenceCoder
 from dyads.annotate.events.statements import statement_events
 from dyads.annotate.quotes.finder import found_quotes
@@ -18,27 +23,43 @@ from dyads.resources import words
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "parataxis", "csubj", "pcomp"}
 
 
-def annotate(article: Article, res: Any) -> Article:
+@dataclass
+class Candidates:
+    """One body sentence and the events the rules found in it (possibly none)."""
+
+    index: int  # sentence number in the article
+    sent: Any  # the spaCy Span
+    found: list[Found]
+
+
+Weigh = Callable[[Article, SentenceCoder, list[Candidates]], None]
+
+
+def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
     doc = article.doc
     coder = SentenceCoder(resolver_for(article), res.lexicon)
     dates = dates_of(doc)
-    found: list[tuple[int, Found]] = []
     headline_end = headline_length(article.text)
-    model = load_penta_model()
+    sentences = []
     for si, sent in enumerate(doc.sents):
         if sent.end_char <= headline_end:
             continue
         here = [f for f in coder.sentence(sent) if f.trigger.idx >= headline_end]
-        if model is not None:
-            here = weigh_by_model(coder, model, sent, here)
-        found.extend((si, f) for f in keep_informative(here)
-                     if _coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE)
-    coded = {f.trigger.i: f.source.country if f.source else None for _, f in found}
-    sent_of = {sent.start: si for si, sent in enumerate(doc.sents)}
+        sentences.append(Candidates(si, sent, [
+            f for f in keep_informative(here)
+            if _coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE]))
+    # what a coded speaker says is an event of its own (annotate/events/statements.py)
+    coded = {f.trigger.i: f.source.country if f.source else None for c in sentences for f in c.found}
+    by_start = {c.sent.start: c for c in sentences}
     for f in statement_events(coder.actors, [a for a, _ in found_quotes(article)], coded):
-        if f.trigger.idx >= headline_end:
-            found.append((sent_of[f.trigger.sent.start], f))
-    found = [(si, g) for si, f in found if (g := without_reporters(f)) is not None]
+        c = by_start.get(f.trigger.sent.start)
+        if c is not None and f.trigger.idx >= headline_end:
+            c.found.append(f)
+    if weigh is not None:  # the rules chose which events exist; the hook ranks, re-classes or adds
+        weigh(article, coder, sentences)
+    found = [(c.index, g) for c in sentences for f in c.found
+             if (_coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE
+                 or f.rule.startswith("statement:")) and (g := without_reporters(f)) is not None]
     for _, f in found:
         place_uncoded_target(f, coder.actors)
     events: dict[tuple, Event] = {}
@@ -51,57 +72,6 @@ def annotate(article: Article, res: Any) -> Article:
     for n, ev in enumerate(article.events):
         ev.id = f"{article.id}-E{n + 1:02d}"
     return article
-
-
-FALLBACK_MIN_PROB = 0.4
-OVERRIDE_MIN_PROB = 0.6
-
-
-def weigh_by_model(coder: SentenceCoder, model: PentaModel, sent: Any, here: list[Found]) -> list[Found]:
-    """Rank a sentence's events by how well their class fits the sentence classifier, and where no
-    pattern fired, let a confident classifier code the sentence's main clause (rule ``model:…``)."""
-    k, p, why, probs = model.predict(sent)
-    by_class = dict(zip(model.classes, probs, strict=True))
-    for f in here:
-        f.confidence = round(f.confidence * (0.3 + 0.7 * by_class.get(penta_class(f.code[:2]), 0.0)), 3)
-    if here:
-        best = max(here, key=lambda f: f.confidence)
-        if p >= OVERRIDE_MIN_PROB and all(penta_class(f.code[:2]) != k for f in here) and best.modality != "negated":
-            # the patterns found actors but the sentence reads as another kind of event: the
-            # classifier's reading leads, with the pattern's actors; the pattern's events stay
-            rule = f"model:{model.version}[{','.join(why)}]+actors:{best.rule}>{CLASS_CODES[k]}"
-            here.append(Found(best.trigger, CLASS_CODES[k], rule, best.source, best.target, best.modality,
-                              round(min(0.95, best.confidence + 0.05), 3), best.evidence, best.date_token))
-        return here
-    if p < FALLBACK_MIN_PROB:
-        return []
-    root = sent.root
-    speaker = coder.subjects(root) if root.lemma_.lower() in coder.lex.speech_verbs else []
-    if speaker:  # "X said (that) Y ...": the reported clause carries the event
-        clause = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-        if not clause:
-            return []
-        root = clause[0]
-    if root.pos_ not in ("VERB", "AUX"):
-        return []
-    blocked = coder.match_verb(root)[0]
-    if blocked is not None and not blocked.code:
-        return []  # the lexicon says this clause is no event ("released her third album")
-    sources = coder.resolve_all(coder.subjects(root) or speaker)
-    objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
-    objs += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
-    targets = coder.resolve_all(objs[:1])
-    if not sources and not targets:
-        return []
-    modality, _ = coder.modality(root)
-    rule = f"model:{model.version}[{','.join(why)}]>{CLASS_CODES[k]}"
-    out = []
-    for s in sources or [None]:
-        for t in targets or [None]:
-            start = min([root.i] + ([coder._tok_of(s)] if s else []))
-            end = max([root.i + 1] + ([coder._tok_end(t)] if t else []))
-            out.append(Found(root, CLASS_CODES[k], rule, s, t, modality, round(0.45 * p, 3), (start, end), root))
-    return out[:2]
 
 
 REPORTERS = {"MED"}  # a newspaper, agency or broadcaster reports events; it is not their actor

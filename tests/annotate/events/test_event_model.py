@@ -1,0 +1,130 @@
+"""The trained event model: its shipped file, its classes, its errors, and its place in the pipeline."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from dyads.annotate.events.event_model import EventModel, EventModelError, load_event_model
+from dyads.annotate.events.model_stage import ERROR_KEY, KEY
+
+DATA = Path(str(resources.files("dyads.data")))
+
+
+def _meta() -> dict:
+    return json.loads((DATA / "event_model.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["event_model.onnx"])
+def test_event_model_file_hash_size_and_version(name: str) -> None:
+    meta = _meta()
+    path = DATA / name
+    assert meta["file"] == name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == meta["sha256"]
+    assert hashlib.sha256((DATA / meta["tokenizer"]).read_bytes()).hexdigest() == meta["tokenizer_sha256"]
+    assert path.stat().st_size <= 30 * 1024 * 1024
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d+", meta["version"])
+    assert load_event_model().tag == f"model:penta-minilm-{meta['version']}"
+    assert (DATA / "event_model.md").is_file(), "the model card lies beside the weights"
+
+
+# Sentences written for dyads (none from a gold file), one clear case per class.
+@pytest.mark.parametrize(
+    ("text", "penta"),
+    [
+        ("The foreign minister said the two countries would keep talking about trade.", 0),
+        ("The president praised the neighbouring government for its help after the floods.", 1),
+        ("Officials from both countries met in Geneva on Monday to discuss the ceasefire.", 1),
+        ("The government sent food and medicine to the refugees in the border camps.", 2),
+        ("The United States delivered humanitarian aid to the flood victims.", 2),
+        ("The opposition leader accused the prime minister of corruption.", 3),
+        ("The ministry strongly condemned the arrest of its diplomat.", 3),
+        ("Troops fired on protesters in the capital, killing three people.", 4),
+        ("Rebels attacked an army base near the border overnight.", 4),
+    ],
+)
+def test_event_model_classifies_fixed_sentences(text: str, penta: int) -> None:
+    model = load_event_model()
+    probs = model.classify([text])[0]
+    assert model.classes[max(range(len(probs)), key=probs.__getitem__)] == penta, probs
+    assert abs(sum(probs) - 1.0) < 1e-4
+
+
+@pytest.mark.parametrize("n", [3])
+def test_event_model_batch_gives_each_sentence_its_own_row(n: int) -> None:
+    model = load_event_model()
+    texts = ["Rebels attacked an army base.", "The president praised the neighbouring government for its help.",
+             "Officials met."][:n]
+    batched = model.classify(texts)
+    assert len(batched) == n
+    for text, row in zip(texts, batched, strict=True):
+        alone = model.classify([text])[0]
+        assert max(range(5), key=row.__getitem__) == max(range(5), key=alone.__getitem__)
+
+
+def _copy(tmp_path: Path) -> Path:
+    meta = _meta()
+    for name in ("event_model.json", meta["file"], meta["tokenizer"]):
+        shutil.copyfile(DATA / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "no-description"])
+def test_event_model_missing_or_damaged_file_is_a_numbered_error(tmp_path: Path, damage: str) -> None:
+    folder = _copy(tmp_path)
+    if damage == "missing":
+        (folder / "event_model.onnx").unlink()
+    elif damage == "truncated":
+        data = (folder / "event_model.onnx").read_bytes()
+        (folder / "event_model.onnx").write_bytes(data[: len(data) // 2])
+    else:
+        (folder / "event_model.json").write_text("{", encoding="utf-8")
+    with pytest.raises(EventModelError, match=r"^E025 event model file '.+' is missing or damaged") as err:
+        EventModel.load(folder)
+    assert "\n" not in str(err.value)
+
+
+def test_event_model_damaged_but_hash_matching_file_is_a_numbered_error(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "event_model.onnx").write_bytes(b"not an onnx file")
+    meta = _meta()
+    meta["sha256"] = hashlib.sha256(b"not an onnx file").hexdigest()
+    (folder / "event_model.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(EventModelError, match=r"^E025 "):
+        EventModel.load(folder)
+
+
+def test_event_model_tags_the_events_it_touched(code) -> None:
+    art = code("Japan condemned North Korea on Tuesday.")
+    tag = load_event_model().tag
+    assert art.events and all(tag in e.rule for e in art.events)
+    assert all(re.search(r"\[p=[01]\.\d\d\]", e.rule) for e in art.events)
+
+
+def test_event_model_off_runs_the_rules_alone() -> None:
+    import dyads
+
+    art = dyads.code("Japan condemned North Korea on Tuesday.", date="2024-01-17", event_model=False)
+    assert [(e.source.code, e.cameo, e.target.code) for e in art.events] == [("JPN", "111", "PRK")]
+    assert not any("model:" in e.rule for e in art.events) and not art.errors
+
+
+def test_event_model_unloadable_rules_run_alone_and_the_output_says_so(pipeline) -> None:
+    import dyads
+    from dyads.model import Article
+
+    extras = {k: v for k, v in pipeline.resources.extras.items() if k != KEY}
+    extras[ERROR_KEY] = "E025 event model file 'event_model.onnx' is missing or damaged (test)"
+    broken = dyads.Pipeline.__new__(dyads.Pipeline)
+    broken.__dict__.update(pipeline.__dict__)
+    broken.resources = dataclasses.replace(pipeline.resources, extras=extras)
+    art = broken(Article(id="t", text="Japan condemned North Korea on Tuesday.", date="2024-01-17"))
+    assert [(e.source.code, e.cameo, e.target.code) for e in art.events] == [("JPN", "111", "PRK")]
+    assert any(msg.startswith("E025 ") for msg in art.errors)
