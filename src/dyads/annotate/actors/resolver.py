@@ -37,7 +37,9 @@ FIRST_PLURAL = words("pronouns.first_plural")
 FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
 REGIONAL = words("adjectives.regional")
-EVENT_HEADS = words("nouns.event_heads")  # "Western diplomats", "foreign troops": no one country
+EVENT_HEADS = words("nouns.event_heads")
+LIKENESS = words("suffixes.likeness")
+HONORIFICS = words("titles.honorific")  # "Western diplomats", "foreign troops": no one country
 COUNTRY_NOUNS = words("nouns.country_reference")
 
 
@@ -72,6 +74,7 @@ class ArticleActors:
         self.dictionary = dictionary
         self.day = dt.date.fromisoformat(pub_date) if pub_date else None
         self.mention_at: dict[int, Mention] = {}
+        mentions = [m for m in mentions if not _likeness(doc, m)]
         for m in mentions:
             for i in range(m.start, m.end):
                 self.mention_at[i] = m
@@ -452,6 +455,9 @@ class ArticleActors:
 
     def _person_name(self, head: Any) -> str | None:
         if head.ent_type_ != "PERSON":
+            # "Mr Cable", "Dr Fox": an honorific makes a person of a name the tagger missed
+            if head.pos_ == "PROPN" and head.i > 0 and head.doc[head.i - 1].lower_.rstrip(".") in HONORIFICS:
+                return head.text
             return None
         return self._entity_text(head)
 
@@ -471,6 +477,12 @@ class ArticleActors:
             if any(s <= tok.idx < e for s, e in spans):
                 out.add(tok.i)
         return out
+
+
+def _likeness(doc: Any, m: Mention) -> bool:
+    """A name used as a likeness, not as an actor: "a George Bush-style tax spree", "Soviet-era
+    tanks", "a Kennedy-like speech"."""
+    return m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and doc[m.end + 1].lower_ in LIKENESS
 
 
 COUNTRY_KINDS = {"country", "demonym", "capital", "government", "person", "group"}

@@ -59,7 +59,8 @@ def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
         weigh(article, coder, sentences)
     found = [(c.index, g) for c in sentences for f in c.found
              if (_coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE
-                 or f.rule.startswith("statement:")) and (g := without_reporters(f)) is not None]
+                 or f.rule.startswith("statement:")) and not figurative(f, doc)
+             and (g := without_reporters(f)) is not None]
     for _, f in found:
         place_uncoded_target(f, coder.actors)
     events: dict[tuple, Event] = {}
@@ -91,6 +92,22 @@ def without_reporters(f: Found) -> Found | None:
     f.source, f.target = src, tgt
     f.rule += "+no_media"
     return f
+
+
+def figurative(f: Found, doc: Any) -> bool:
+    """Force done by no one ("the deficit hit a record", "hit by declining consumption", "battle
+    falling sales"): the one who hits is a thing no dictionary codes, not a person or group."""
+    if f.code[:2] not in HARM_ROOTS or f.source is None or f.source.code:
+        return False
+    span = doc.char_span(f.source.start, f.source.end, alignment_mode="expand")
+    head = span.root if span is not None else None
+    return head is not None and head.pos_ == "NOUN" and not head.ent_type_ and not _agentive(head)
+
+
+def _agentive(h: Any) -> bool:
+    """A common noun that names people or groups ("protesters", "gunmen", "rebels")."""
+    low = h.lower_
+    return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "men", "els", "ites")) or h.tag_ == "NNPS"
 
 
 HARM_ROOTS = {"18", "19", "20"}  # assault, fighting, mass violence (coercion is mostly at home)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from dyads.annotate.actors.resolver import ArticleActors
-from dyads.annotate.events.patterns import Found
+from dyads.annotate.events.patterns import QUESTION_VERBS, WH_WORDS, Found
 from dyads.annotate.quotes.finder import Found as Attribution
 from dyads.model import Actor
 
@@ -75,6 +75,9 @@ def _acts(cue: Any) -> bool:
     if any(c.tag_ in ("WP", "WDT") and c.dep_ == "dobj" for c in cue.children) or (
             subj is not None and subj.i > 0 and subj.doc[subj.i - 1].tag_ in ("WP", "WDT")):
         return False  # "condemned what they say were deliveries": a hedge inside another's words
+    if cue.lemma_.lower() in QUESTION_VERBS and any(
+            c.dep_ == "ccomp" and any(w.lower_ in WH_WORDS and w.i < c.i for w in c.subtree) for c in cue.children):
+        return False  # "asked why ministers had ...": a question, not a statement
     return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in BLOCKING_GOVERNORS)
 
 
