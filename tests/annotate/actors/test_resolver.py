@@ -114,3 +114,38 @@ def test_resolver_country_weights_rank_the_articles_countries() -> None:
     actors = resolver_for(art)
     assert list(actors.countries)[0] == "KEN"
     assert actors.principal == "KEN"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Dutch and Belgian officials met in Brussels on Monday.", {"NLDGOV", "BELGOV"}),
+    ("Chilean and Peruvian troops attacked the rebel camp.", {"CHLMIL", "PERMIL"}),
+])
+def test_resolver_coordinated_modifiers_name_one_actor_each(text, codes) -> None:
+    import dyads
+
+    found = {a.code for e in dyads.code(text, date="2024-01-17").events for a in (e.source, e.target) if a}
+    assert codes <= found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ministers met at their Paris meeting and criticized Brazil.", "FRAGOV"),  # the venue is no actor
+    ("Spain criticized the Thatcher-style reforms of Portugal.", None),  # a likeness is no actor
+])
+def test_resolver_venues_and_likenesses_are_no_actors(text, absent) -> None:
+    import dyads
+
+    codes = {a.code for e in dyads.code(text, date="2024-01-17").events for a in (e.source, e.target) if a}
+    if absent:
+        assert absent not in codes
+    else:
+        assert not any(c and c.startswith("GBR") for c in codes)
+
+
+def test_resolver_an_honorific_finds_the_person_named_before() -> None:
+    import dyads
+
+    text = ("Norwegian Foreign Minister Jonas Brekke criticized Sweden on Monday. "
+            "Mr Brekke also accused Denmark of delaying the fisheries deal.")
+    evs = [e for e in dyads.code(text, date="2024-01-17").events if e.root == "11" and e.target
+           and e.target.country == "DNK"]
+    assert evs and evs[0].source is not None and evs[0].source.country == "NOR"

@@ -75,3 +75,11 @@ def test_stage_no_political_event_no_record(code, text) -> None:
 def test_stage_violence_without_named_actors_is_kept(code) -> None:
     evs = code("Two women were raped in the village.").events
     assert [e.root for e in evs] == ["18"]
+
+
+@pytest.mark.parametrize("text", ["The budget deficit hit a record last year.",
+                                  "Exports have been hit by declining consumption."])
+def test_stage_force_done_by_no_one_is_figurative(text) -> None:
+    import dyads
+
+    assert not [e for e in dyads.code(text, date="2024-01-17").events if e.root in ("18", "19", "20")]

@@ -67,3 +67,8 @@ def test_statements_hearer_in_the_media_is_no_target(code, text):
     for e in code(text).events:
         assert e.target is None or e.target.sector != "MED"
         assert "BBC" not in e.evidence.text
+
+
+@pytest.mark.parametrize("text", ["The Irish foreign minister asked why Britain had closed the border."])
+def test_statements_a_question_is_no_statement(code, text):
+    assert not [e for e in code(text).events if e.rule.startswith("statement:ask")]

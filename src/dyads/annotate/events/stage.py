@@ -97,10 +97,14 @@ def without_reporters(f: Found) -> Found | None:
 def figurative(f: Found, doc: Any) -> bool:
     """Force done by no one ("the deficit hit a record", "hit by declining consumption", "battle
     falling sales"): the one who hits is a thing no dictionary codes, not a person or group."""
-    if f.code[:2] not in HARM_ROOTS or f.source is None or f.source.code:
+    if f.code[:2] not in HARM_ROOTS or (f.source is not None and f.source.code):
         return False
-    span = doc.char_span(f.source.start, f.source.end, alignment_mode="expand")
-    head = span.root if span is not None else None
+    if f.source is None:  # a passive's agent no dictionary knows and no phrase actor kept: "hit by X"
+        agents = [p for c in f.trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        head = agents[0] if agents else None
+    else:
+        span = doc.char_span(f.source.start, f.source.end, alignment_mode="expand")
+        head = span.root if span is not None else None
     return head is not None and head.pos_ == "NOUN" and not head.ent_type_ and not _agentive(head)
 
 
