@@ -16,9 +16,10 @@ decide which events a sentence holds; then, with one batch of PentaClass probabi
   (>= 0.6) becomes praise or criticism (050 / 110) by the speaker.
 
 Every event the model touched says so in its ``rule``: ``verb:condemn>111|model:penta-minilm-<v>[p=0.97]``
-(the probability of the event's class), or a rule that starts with the model's tag where the model
-chose the class (``model:penta-minilm-<v>[p=0.91]>110+actors:…``); a re-classed statement reads
-``statement:say>010|model:penta-minilm-<v>[p=0.83]>110``.
+(the probability of the event's class), or, where the model chose the class, the rule that found the
+actors and the model's code last (``actors:verb:destroy>190|model:penta-minilm-<v>[p=0.91]>110``);
+a re-classed statement reads ``statement:say>010|model:penta-minilm-<v>[p=0.83]>110``. The last
+code in a rule is always the event's code.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def reweigh(tag: str, found: list[Found], by_class: dict[int, float]) -> list[Fo
             and all(penta_class(f.code[:2]) != k for f in found)):
         # the rules found actors, but the sentence reads as another kind of event: the model's
         # class leads, with the rule's actors and evidence; the rule's own events stay
-        rule = f"{tag}[p={p:.2f}]>{CLASS_CODES[k]}+actors:{best.rule.split('|')[0]}"
+        rule = f"actors:{best.rule.split('|')[0]}|{tag}[p={p:.2f}]>{CLASS_CODES[k]}"
         new = Found(best.trigger, CLASS_CODES[k], rule, best.source, best.target, best.modality,
                     round(min(0.95, best.confidence + 0.05), 3), best.evidence, best.date_token)
         found[found.index(best)] = new
