@@ -16,7 +16,8 @@ class E:
     E001 = "E001 {item}: the text is empty or only whitespace; nothing to code."
     E002 = "E002 {item}: looks like a binary file, not text; give a .txt, .jsonl(.gz), .csv, .tsv, .html or .warc file."
     E003 = "E003 {item}: not valid UTF-8 ({detail}); re-encode the file as UTF-8."
-    E004 = "E004 {item}: text is {size:,} characters, over the limit of {limit:,}; split it or raise --max-chars."
+    E004 = ("E004 {item}: text is {size:,} characters, over the limit of {limit:,} (README: Limits); "
+            "split it into articles of at most {limit:,} characters.")
     E005 = "E005 {item}: line is not JSON ({detail}); each .jsonl line must be one JSON object."
     E006 = ("E006 {item}: record has no 'text' string field (nor content, body, sentence, article); "
             "add one (and optionally id, date, title, url).")
@@ -24,7 +25,16 @@ class E:
     # E008 (unsupported file type) is retired: files with an unknown suffix are sniffed instead.
     E009 = "E009 {item}: cannot read the gzip stream ({detail}); the file may be truncated."
     E010 = "E010 {item}: date {value!r} is not a date; use YYYY-MM-DD."
-    E011 = "E011 {item}: cannot read the table ({detail}); give UTF-8 CSV/TSV with one article per row."
+    E011 = ("E011 {item}: cannot read this row ({detail}); the row is skipped and reading goes on at the next "
+            "line; give UTF-8 CSV/TSV with one article per row.")
+    E012 = ("E012 {item}: {count} lone surrogate(s) (not Unicode text), first at character {pos}, replaced by "
+            "U+FFFD; offsets are unchanged.")
+    E013 = ("E013 {item}: not a regular file ({kind}); give a file or a directory, or pipe into '-' "
+            "(e.g. cat {item} | dyads code -).")
+    E014 = ("E014 {item}: {what} is over {limit:,} bytes (README: Limits); not read further; split it into "
+            "articles of at most {chars:,} characters.")
+    E015 = "E015 {item}: field {field!r} is {size:,} characters, over the limit of {limit:,}; it is left out."
+    E016 = "E016 {item}: cannot read this item ({detail}); it is skipped and the rest of the input is read."
     # models and dictionaries
     E020 = (
         "E020 spaCy pipeline {name!r} is not installed; run 'make setup' (default model) or "
@@ -37,6 +47,8 @@ class E:
     # coding
     E030 = "E030 {item}: coding failed ({detail}); the rest of the batch goes on."
     E031 = "E031 nothing could be coded: every input item failed (see the messages above)."
+    E032 = ("E032 internal error ({kind}: {detail}); nothing was lost that the messages above do not name; "
+            "please report it with the command you ran (DYADS_DEBUG=1 shows the traceback).")
     # store
     E040 = "E040 {path}: not a dyads DuckDB store ({detail}); give --db a dyads store (a new path creates one)."
     E041 = "E041 {path}: another process kept the store locked; wait for it to finish or use another --db."
@@ -74,7 +86,7 @@ class E:
     E071 = "E071 {item}: robots.txt of {host} {why}; not fetched."
     E072 = "E072 {item}: feed entry has no link to an article page; nothing to fetch."
     E073 = ("E073 {item}: cannot fetch {scheme!r} URLs; use http(s) (local paths only in a local feed file).")
-    E074 = "E074 --every {value!r}: not a duration; use e.g. 90s, 15m or 1h (at least {minimum}s)."
+    E074 = "E074 {option} {value!r}: not a duration; use e.g. 90s, 15m or 1h (at least {minimum}s)."
     E075 = ("E075 {item}: failed {attempts} times (last: {detail}); not retried any more; "
             "run 'dyads watch --retry-failed' to try it again.")
     # runner
@@ -108,6 +120,12 @@ class E:
     E108 = "E108 missing or wrong token; send the server's token as 'Authorization: Bearer T'."
     E109 = "E109 internal error ({kind}) while serving {path}; the server log has the details."
     # E080 (a data file of quotes or tone is missing or invalid) is retired: E022 covers every data file.
+    # store, continued
+    E110 = ("E110 {path}: the store cannot be written ({detail}); it is intact and can still be read "
+            "(dyads events, sql, serve): give a writable --db, or copy the store to a writable folder.")
+    E111 = ("E111 {wal}: the write-ahead log beside the store is damaged ({detail}); nothing was changed. "
+            "Move it away (mv {wal} {wal}.damaged) to open the store as last saved: the transactions in the log "
+            "are then not in the store.")
     # PETRARCH/TABARI dictionaries (--dictionaries)
     E120 = "E120 {file}:{line}: {detail}; the line is skipped and the rest of the file is read."
     E121 = "E121 --dictionaries {path}: {detail}; give a folder of PETRARCH dictionaries (*.actors.txt, ...)."

@@ -64,9 +64,9 @@ def test_readers_bad_files_give_one_numbered_error(tmp_path: Path, name: str, co
 
 def test_readers_huge_article_refused(tmp_path: Path) -> None:
     p = tmp_path / "huge.txt"
-    p.write_text("Russia praised China. " * 250_000)  # ~5.5 MB
+    p.write_text("Russia praised China. " * 250_000)  # ~5.5 MB: over the bytes read for one item
     [err] = _items(p)
-    assert isinstance(err, ReadError) and err.message.startswith("E004")
+    assert isinstance(err, ReadError) and err.message.startswith("E014") and "1,000,000 characters" in err.message
 
 
 def test_readers_bad_jsonl_lines_do_not_stop_the_file(tmp_path: Path) -> None:
@@ -129,10 +129,10 @@ def test_readers_csv_with_header_reads_named_columns(tmp_path: Path) -> None:
                  'a2,,,"Peru thanked\nChile."\na3,,,\n', encoding="utf-8")
     items = _items(p)
     assert [(type(i).__name__, i.id if isinstance(i, Article) else i.item) for i in items] == [
-        ("Article", "a1"), ("Article", "a2"), ("ReadError", "a3")]
+        ("Article", "a1"), ("Article", "a2"), ("ReadError", "news.csv:6")]  # errors say where, and the id
     assert items[0].text == "Iran criticized Israel, again." and items[0].date == "2023-05-01"
     assert items[0].title == "T" and items[1].text == "Peru thanked\nChile."
-    assert items[2].message.startswith("E006")
+    assert items[2].message.startswith("E006 news.csv:6 (id a3)")
 
 
 def test_readers_headerless_tsv_takes_first_column_as_text(tmp_path: Path) -> None:

@@ -63,9 +63,25 @@ def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
     return m // 12, m % 12 + 1
 
 
+CALENDAR_VALUE = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2])(-\d\d)?)?$")
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, pub_date: str | None, future: bool = False) -> str | None:
-    """Resolve a date expression; None when it is not a date dyads can place on the calendar."""
+    """Resolve a date expression; None when it is not a date dyads can place on the calendar.
+
+    Whatever the publication date (``9999-12-31``, ``0001-01-01``), the answer is a valid
+    YYYY, YYYY-MM or YYYY-MM-DD in years 1-9999, or None: "next week" after the last day of the
+    calendar has no date, and nothing raises."""
+    try:
+        value = _resolve(text, pub_date, future)
+    except (OverflowError, ValueError, TypeError):  # past either end of the calendar
+        return None
+    m = CALENDAR_VALUE.match(value or "")
+    return value if m and m.group(1) != "0000" else None
+
+
+def _resolve(text: str, pub_date: str | None, future: bool = False) -> str | None:
     pub = _parse_pub(pub_date)
     raw = " ".join(text.lower().split())
     t = _strip(text)
@@ -95,9 +111,9 @@ def resolve_date(text: str, pub_date: str | None, future: bool = False) -> str |
             return (pub + dt.timedelta(days=7 * sign)).isoformat()
         if unit == "month":
             y, m = _shift_month(pub, sign)
-            return f"{y}-{m:02d}"
+            return f"{y:04d}-{m:02d}"
         if unit == "year":
-            return str(pub.year + sign)
+            return f"{pub.year + sign:04d}"
         if unit in WEEKDAYS:
             wd = WEEKDAYS.index(unit)
             delta = (pub.weekday() - wd) % 7 or 7
@@ -106,7 +122,7 @@ def resolve_date(text: str, pub_date: str | None, future: bool = False) -> str |
         month = _month_of(unit)
         if month:
             year = pub.year - 1 if sign < 0 and month >= pub.month else pub.year
-            return f"{year + (1 if sign > 0 and month <= pub.month else 0)}-{month:02d}"
+            return f"{year + (1 if sign > 0 and month <= pub.month else 0):04d}-{month:02d}"
     m = AGO.match(t)
     if m:
         n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
@@ -118,15 +134,15 @@ def resolve_date(text: str, pub_date: str | None, future: bool = False) -> str |
                 return (pub - dt.timedelta(days=7 * n)).isoformat()
             if unit == "month":
                 y, mo = _shift_month(pub, -n)
-                return f"{y}-{mo:02d}"
-            return str(pub.year - n)
+                return f"{y:04d}-{mo:02d}"
+            return f"{pub.year - n:04d}"
     month = _month_of(t)
     if month:  # "September", "mid-September": the most recent such month (this one included)
         if future:
             year = pub.year if month >= pub.month else pub.year + 1
         else:
             year = pub.year if month <= pub.month else pub.year - 1
-        return f"{year}-{month:02d}"
+        return f"{year:04d}-{month:02d}"
     m = MONTH_YEAR.match(t)
     if m and _month_of(m.group(1)):
         return f"{m.group(2)}-{_month_of(m.group(1)):02d}"
@@ -160,9 +176,9 @@ def _explicit(text: str, pub: dt.date | None) -> str | None:
     if not years and pub is not None and data.period not in ("year", "month"):
         d = _nearest_year(d, pub)  # "on April 29", "April 16-27": the year is the story's, not dateparser's guess
     if data.period == "year":
-        return str(d.year)
+        return f"{d.year:04d}"
     if data.period == "month":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     return d.isoformat()
 
 

@@ -7,18 +7,23 @@ parse and routes a stage's failure to the article's ``errors`` instead of stoppi
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from dyads.config import dictionaries_mode as dictionaries_mode_of
 from dyads.config import dictionaries_path, model_name
 from dyads.errors import DyadsError, E
+from dyads.io.readers import ReadError
+from dyads.limits import MAX_CHARS
 from dyads.model import Article, Sentence
 from dyads.nlp.load import load_nlp
 from dyads.nlp.normalize import normalize, restore_input
 from dyads.nlp.quotemarks import TEXT_KEY
 from dyads.resources import Resources
+from dyads.textcheck import clean_text, text_problem
 
 Stage = Callable[[Article, Resources], Article]
 
@@ -96,7 +101,12 @@ def default_stages(resources: Resources | None = None) -> list[tuple[str, Stage]
 
 
 class Pipeline:
-    """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch."""
+    """Parse with spaCy and run the dyads stages. One per process; reuse it for every batch.
+
+    One article never costs another: a text over the size limit is refused before spaCy sees it
+    (E004), lone surrogates are replaced (E012), a stage that raises leaves an E030 on the article,
+    and a batch that spaCy cannot parse is parsed again one article at a time, so only the article
+    that fails is lost (E030)."""
 
     def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None,
                  dictionaries: str | None = None, dictionaries_mode: str | None = None,
@@ -106,6 +116,7 @@ class Pipeline:
         or "extend"); ``event_model=False`` codes with the rules alone (the CLI's ``--no-model``)."""
         self.model = model_name(model)
         self.nlp = load_nlp(self.model)
+        self.nlp.max_length = MAX_CHARS  # the one size limit (dyads.limits): spaCy never disagrees
         self.dictionaries = dictionaries_path(dictionaries)
         self.resources = load_resources(self.nlp, self.dictionaries, dictionaries_mode_of(dictionaries_mode),
                                         event_model=event_model)
@@ -116,10 +127,70 @@ class Pipeline:
         return self.resources.version
 
     def __call__(self, article: Article) -> Article:
-        return next(self.pipe([article]))
+        """Annotate one article; raises :class:`DyadsError` when it cannot be coded."""
+        [(art, problem)] = self._annotate([article], 1)
+        if problem is not None:
+            raise DyadsError(problem)
+        return art
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
-        """Annotate articles lazily, in order. Never raises for one bad article."""
+        """Annotate articles lazily, in order. Never raises for one bad article: one that cannot be
+        coded comes back without annotations and with the reason in ``errors``."""
+        it = iter(articles)
+        while batch := list(itertools.islice(it, batch_size)):
+            for art, problem in self._annotate(batch, batch_size):
+                if problem is not None:
+                    art.errors.append(problem)
+                yield art
+
+    def code(self, items: Iterable[Article | ReadError], batch_size: int = 16) -> Iterator[Article | ReadError]:
+        """Annotate a stream of read items lazily, in order: a ReadError passes through, an article
+        comes back annotated, or as a ReadError naming it when it cannot be coded."""
+        it = iter(items)
+        while batch := list(itertools.islice(it, batch_size)):
+            articles = [x for x in batch if isinstance(x, Article)]
+            done = iter(self._annotate(articles, batch_size))
+            for x in batch:
+                if isinstance(x, Article):
+                    art, problem = next(done)
+                    yield art if problem is None else ReadError(art.id, problem)
+                else:
+                    yield x
+
+    def _annotate(self, articles: list[Article], batch_size: int) -> list[tuple[Article, str | None]]:
+        """Each article annotated, or with the reason it cannot be (then without annotations)."""
+        out: list[tuple[Article, str | None]] = []
+        ready: list[Article] = []
+        for art in articles:
+            problem = text_problem(art.id, art.text, MAX_CHARS)
+            if problem is None:
+                art.text, warning = clean_text(art.id, art.text)
+                if warning:
+                    art.errors.append(warning)
+                ready.append(art)
+            out.append((art, problem))
+        if not ready:
+            return out
+        pristine = [_pristine(a) for a in ready]
+        parsed: list[Article] = []
+        failed: dict[int, str] = {}
+        try:
+            parsed.extend(self._parse(ready, batch_size))
+        except Exception:  # noqa: BLE001 - parse the rest one by one, to lose only the one that fails
+            for fresh in pristine[len(parsed):]:
+                try:
+                    parsed.extend(self._parse([fresh], 1))
+                except Exception as exc:  # noqa: BLE001
+                    fresh.doc = None
+                    failed[id(fresh)] = E.E030.format(item=fresh.id, detail=f"parse: {exc!r}"[:300])
+                    parsed.append(fresh)
+        done = {id(a): p for a, p in zip(ready, parsed, strict=True)}
+        return [(done[id(a)], failed.get(id(done[id(a)]))) if problem is None else (a, problem)
+                for a, problem in out]
+
+    def _parse(self, articles: list[Article], batch_size: int) -> Iterator[Article]:
+        """Parse the repaired text (dyads.nlp.normalize), run the stages on it, and report every
+        offset into the article's own text."""
         stream = ((norm.text, (a, norm)) for a in articles for norm in (normalize(a.text),))
         for doc, (article, norm) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             article.text = norm.text  # the stages read the repaired text the parser read ...
@@ -133,19 +204,27 @@ class Pipeline:
             try:
                 article = stage(article, self.resources)
             except Exception as exc:  # noqa: BLE001 - one stage's failure must not stop the batch
-                article.errors.append(E.E030.format(item=article.id, detail=f"{name}: {exc!r}"))
+                article.errors.append(E.E030.format(item=article.id, detail=f"{name}: {exc!r}"[:300]))
         article.doc = None
         return article
+
+
+def _pristine(article: Article) -> Article:
+    """A copy of an article as it came in, to parse again after a failed batch (stages may have
+    written into the original)."""
+    return replace(article, sentences=[], events=[], quotes=[], entities=[], errors=list(article.errors),
+                   meta=dict(article.meta), doc=None)
 
 
 def get_pipeline(model: str | None = None, dictionaries: str | None = None,
                  dictionaries_mode: str | None = None, event_model: bool = True) -> Pipeline:
     """The process-wide pipeline for a spaCy model and dictionaries, with or without the trained
-    event model (loaded once per process)."""
-    return _pipeline(model, dictionaries_path(dictionaries), dictionaries_mode_of(dictionaries_mode), event_model)
+    event model (loaded once per process: ``get_pipeline()``, ``get_pipeline(None)`` and
+    ``get_pipeline(<the default's name>)`` are one)."""
+    return _pipeline(model_name(model), dictionaries_path(dictionaries), dictionaries_mode_of(dictionaries_mode),
+                     event_model)
 
 
 @lru_cache(maxsize=4)
-def _pipeline(model: str | None, dictionaries: str | None, dictionaries_mode: str,
-              event_model: bool = True) -> Pipeline:
+def _pipeline(model: str, dictionaries: str | None, dictionaries_mode: str, event_model: bool = True) -> Pipeline:
     return Pipeline(model, dictionaries=dictionaries, dictionaries_mode=dictionaries_mode, event_model=event_model)

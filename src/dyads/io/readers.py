@@ -11,27 +11,30 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
-import io
 import itertools
 import json
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from dyads.errors import E
+from dyads.limits import MAX_CHARS, MAX_FIELD_CHARS, item_bytes, record_bytes
 from dyads.model import Article
+from dyads.textcheck import clean_field, clean_text, shown, text_problem
 
-MAX_CHARS = 2_000_000  # a 5 MB article is refused with a clear message, not parsed for minutes
 # Where a record (JSONL object or table row with a header) keeps its text, in order of preference.
 TEXT_FIELDS = ("text", "content", "body", "sentence", "article")
+META_FIELDS = ("title", "url", "source")
 
 
 @dataclass(frozen=True, slots=True)
 class ReadError:
-    """An input item that could not become an Article."""
+    """An input item that could not become an Article. ``item`` says where it is in the input
+    (``file.jsonl:17``, a file name, ``stdin``) or, for an article that failed later, its id."""
 
     item: str
     message: str
@@ -39,6 +42,7 @@ class ReadError:
 
 Item = Article | ReadError
 FileReader = Callable[[Path, "ReadOptions"], Iterator[Item]]
+Lines = Iterator[tuple[int, bytes | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,28 +63,46 @@ def valid_date(value: Any) -> str | None:
 
 def check_text(item: str, text: Any, max_chars: int) -> str | None:
     """The error message for unusable text, or None when the text can be coded."""
-    if not isinstance(text, str):
-        return E.E006.format(item=item)
-    if not text.strip():
-        return E.E001.format(item=item)
-    if "\x00" in text:
-        return E.E002.format(item=item)
-    if len(text) > max_chars:
-        return E.E004.format(item=item, size=len(text), limit=max_chars)
-    return None
+    return text_problem(item, text, max_chars)
 
 
 def make_article(item: str, text: Any, opts: ReadOptions, label: str | None = None, **fields: Any) -> Item:
-    """An Article with id ``item``, or a ReadError naming ``label`` (default: the id)."""
-    problem = check_text(label or item, text, opts.max_chars)
+    """An Article with id ``item``, or a ReadError naming ``label`` (default: the id).
+
+    Lone surrogates in the text and the fields are replaced (E012, offsets unchanged); a metadata
+    field over the field limit is left out (E015); a date that is not one is ignored (E010)."""
+    name = label or item
+    problem = text_problem(name, text, opts.max_chars)
     if problem:
-        return ReadError(label or item, problem)
+        return ReadError(name, problem)
+    warnings: list[str] = []
+    text, warning = clean_text(item, text)
+    if warning:
+        warnings.append(warning)
     raw_date = fields.pop("date", None)
+    kept: dict[str, Any] = {}
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if key in META_FIELDS:
+            value, warning = clean_field(item, key, value)
+            if warning:
+                warnings.append(warning)
+            if value is None:
+                continue
+        kept[key] = value
     date = valid_date(raw_date) or opts.date
-    art = Article(id=item, text=text, date=date, **{k: v for k, v in fields.items() if v is not None})
+    art = Article(id=item, text=text, date=date, **kept)
+    art.errors.extend(warnings)
     if raw_date not in (None, "") and not valid_date(raw_date):
-        art.errors.append(E.E010.format(item=item, value=raw_date))
+        art.errors.append(E.E010.format(item=item, value=shown(raw_date)))
     return art
+
+
+def failure(item: str, exc: BaseException) -> ReadError:
+    """E016 for an item whose reading raised what no reader expected (it is a bug: the item is
+    skipped, the rest is read, and the message says what happened)."""
+    return ReadError(item, E.E016.format(item=item, detail=f"{type(exc).__name__}: {shown(str(exc), 120)}"))
 
 
 def decode_bytes(item: str, data: bytes) -> str | ReadError:
@@ -92,59 +114,115 @@ def decode_bytes(item: str, data: bytes) -> str | ReadError:
         return ReadError(item, E.E003.format(item=item, detail=f"byte {exc.start}"))
 
 
+def numbered_lines(stream: IO[bytes], limit: int, start: int = 1) -> Lines:
+    """(line number, bytes) for every line of ``stream``, never holding more than ``limit`` bytes of
+    one: a longer line is skipped without being kept, and comes as (number, None)."""
+    n = start - 1
+    while line := stream.readline(limit + 1):
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield n, None
+            continue
+        yield n, line
+
+
 def read_txt(path: Path, opts: ReadOptions) -> Iterator[Item]:
     item = path.name
-    size = path.stat().st_size
-    if size > opts.max_chars * 4:
-        yield ReadError(item, E.E004.format(item=item, size=size, limit=opts.max_chars))
+    limit = item_bytes(opts.max_chars)
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        yield ReadError(item, E.E014.format(item=item, what="the file", limit=limit, chars=opts.max_chars))
         return
-    text = decode_bytes(item, path.read_bytes())
+    text = decode_bytes(item, data)
     if isinstance(text, ReadError):
         yield text
         return
     yield make_article(path.stem, text, opts, label=path.name)
 
 
-def iter_jsonl_lines(name: str, stream: Iterable[bytes], opts: ReadOptions) -> Iterator[Item]:
-    """Articles from JSONL lines; ids default to ``<name>:<line>``."""
-    for n, raw in enumerate(stream, 1):
-        item = f"{name}:{n}"
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield ReadError(item, E.E003.format(item=item, detail=f"byte {exc.start}"))
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(item, E.E005.format(item=item, detail=exc.msg))
-            continue
-        if not isinstance(obj, dict):
-            yield ReadError(item, E.E005.format(item=item, detail="not an object"))
-            continue
-        ident = str(obj["id"]) if obj.get("id") not in (None, "") else item
-        yield from article_from_record(ident, obj, opts)
+def _load_json(line: str) -> tuple[Any, str | None]:
+    """The parsed value, or None and why not."""
+    try:
+        return json.loads(line), None
+    except RecursionError:
+        return None, "nested too deeply to read"
+    except json.JSONDecodeError as exc:
+        return None, exc.msg
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        return None, str(exc)[:120]
 
 
-def article_from_record(ident: str, obj: dict[str, Any], opts: ReadOptions) -> Iterator[Item]:
+def _jsonl_item(name: str, n: int, raw: bytes | None, opts: ReadOptions) -> Iterator[Item]:
+    item = f"{name}:{n}"
+    if raw is None:
+        limit = record_bytes(opts.max_chars)
+        yield ReadError(item, E.E014.format(item=item, what="the line", limit=limit, chars=opts.max_chars))
+        return
+    if not raw.strip():
+        return
+    try:
+        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        yield ReadError(item, E.E003.format(item=item, detail=f"byte {exc.start}"))
+        return
+    obj, problem = _load_json(line)
+    if problem is None and not isinstance(obj, dict):
+        problem = "not an object"
+    if problem is not None:
+        yield ReadError(item, E.E005.format(item=item, detail=problem))
+        return
+    yield from article_from_record(_record_id(obj, item), obj, opts, where=item)
+
+
+def _record_id(obj: dict[str, Any], where: str) -> str:
+    """The record's own id (a string or number of at most the field limit), else its place in the input."""
+    value = obj.get("id")
+    if isinstance(value, bool) or not isinstance(value, str | int | float) or value == "":
+        return where
+    ident = replace_id = str(value)
+    if len(ident) > MAX_FIELD_CHARS:
+        return where
+    return clean_text(where, replace_id)[0]
+
+
+def iter_jsonl_lines(name: str, lines: Iterable[bytes] | Lines, opts: ReadOptions) -> Iterator[Item]:
+    """Articles from JSONL lines; ids default to ``<name>:<line>``. ``lines`` are raw lines, or
+    (number, line) pairs from :func:`numbered_lines`. One line's failure costs that line only."""
+    for n, raw in _numbered(lines):
+        try:
+            yield from _jsonl_item(name, n, raw, opts)
+        except Exception as exc:  # noqa: BLE001 - one line never stops the file
+            yield failure(f"{name}:{n}", exc)
+
+
+def _numbered(lines: Iterable[bytes] | Lines) -> Lines:
+    for n, entry in enumerate(lines, 1):
+        yield entry if isinstance(entry, tuple) else (n, entry)
+
+
+def article_from_record(ident: str, obj: dict[str, Any], opts: ReadOptions, where: str | None = None,
+                        ) -> Iterator[Item]:
     """One JSON record -> Article. Extension point: records with an ``html`` field go through
-    :data:`RECORD_HOOKS` (registered by the HTML reader)."""
+    :data:`RECORD_HOOKS` (registered by the HTML reader). Errors name ``where`` (the record's place
+    in the input) and the record's id."""
+    label = ident if where is None or where == ident else f"{where} (id {shown(ident)})"
     for hook in RECORD_HOOKS:
         converted = hook(ident, obj, opts)
         if converted is not None:
             yield converted
             return
-    yield make_article(
+    item = make_article(
         ident,
         record_text(obj),
         opts,
+        label=label,
         date=obj.get("date"),
-        title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-        source=obj.get("source") if isinstance(obj.get("source"), str) else None,
+        **{key: obj.get(key) for key in META_FIELDS},
     )
+    yield ReadError(where, item.message) if isinstance(item, ReadError) and where else item
 
 
 def record_text(obj: dict[str, Any]) -> Any:
@@ -159,75 +237,160 @@ def open_binary(path: Path) -> IO[bytes]:
 def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
     try:
         with open_binary(path) as stream:
-            yield from iter_jsonl_lines(path.name, stream, opts)
+            yield from iter_jsonl_lines(path.name, numbered_lines(stream, record_bytes(opts.max_chars)), opts)
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadError(path.name, E.E009.format(item=path.name, detail=str(exc) or type(exc).__name__))
 
 
-def _table_rows(name: str, stream: IO[bytes], delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, delimiter=delimiter, strict=True)
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            yield reader.line_num, row
+class _BadLine(Exception):
+    """A line the table reader cannot use (not UTF-8, or over the size limit)."""
 
 
-def articles_from_rows(name: str, rows: Iterator[tuple[int, list[str]]], opts: ReadOptions) -> Iterator[Item]:
+@dataclass(slots=True)
+class _Feed:
+    """The lines a csv.reader reads, keeping the lines of the record it is reading, so that a
+    broken record can be reported and reading can start again on the line after its first.
+
+    CSV's quoted fields may span lines, so one stray quote can swallow the rows after it: those
+    lines are read again. Re-reading is bounded (``budget`` bytes per file); past it, reading
+    starts again after the line where the record broke instead, and the lines between are
+    reported as one error."""
+
+    lines: Iterator[tuple[int, str | None, str | None]]
+    budget: int
+    replay: list[tuple[int, str | None, str | None]] = field(default_factory=list)
+    record: list[tuple[int, str | None, str | None]] = field(default_factory=list)
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        entry = self.replay.pop() if self.replay else next(self.lines)
+        self.record.append(entry)
+        if entry[1] is None:
+            raise _BadLine
+        return entry[1]
+
+    def restart(self) -> tuple[int, int, str | None]:
+        """Drop the broken record: (its first line, the last line dropped, the problem of a bad line
+        when the record is that one line). The lines after the first are read again, within budget."""
+        record, self.record = self.record, []
+        first, bad_text, problem = record[0]
+        if len(record) == 1:
+            return first, first, problem if bad_text is None else None
+        again = record[1:]
+        cost = sum(len(text or "") for _, text, _ in again)
+        if cost > self.budget:
+            again = record[-1:]  # over budget: start again at the line where the record broke
+        self.budget -= sum(len(text or "") for _, text, _ in again)
+        self.replay.extend(reversed(again))
+        return first, again[0][0] - 1, None
+
+
+def _table_lines(name: str, lines: Lines, limit: int, chars: int) -> Iterator[tuple[int, str | None, str | None]]:
+    """(number, text, None) per line, or (number, None, problem) for a line that is not UTF-8 or too long."""
+    for n, raw in lines:
+        item = f"{name}:{n}"
+        if raw is None:
+            yield n, None, E.E014.format(item=item, what="the row", limit=limit, chars=chars)
+            continue
+        try:
+            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8"), None
+        except UnicodeDecodeError as exc:
+            yield n, None, E.E003.format(item=item, detail=f"byte {exc.start}")
+
+
+def _table_rows(name: str, stream: IO[bytes], delimiter: str, limit: int, chars: int,
+                ) -> Iterator[tuple[int, list[str]] | ReadError]:
+    """(first line, cells) for every record, or a ReadError naming the line of one that cannot be
+    read; reading goes on at the next line."""
+    feed = _Feed(_table_lines(name, numbered_lines(stream, limit), limit, chars), budget=8 * limit)
+    while True:
+        reader = csv.reader(feed, delimiter=delimiter, strict=True)
+        try:
+            for row in reader:
+                start = feed.record[0][0]
+                feed.record = []
+                if any(cell.strip() for cell in row):
+                    yield start, row
+            return
+        except (_BadLine, csv.Error) as exc:
+            first, last, problem = feed.restart()
+            item = f"{name}:{first}"
+            if problem is not None:
+                yield ReadError(item, problem)
+                continue
+            detail = str(exc) if isinstance(exc, csv.Error) else "a line in it cannot be read"
+            if last > first:
+                detail += f"; lines {first}-{last} are skipped"
+            yield ReadError(item, E.E011.format(item=item, detail=detail))
+
+
+def articles_from_rows(name: str, rows: Iterator[tuple[int, list[str]] | ReadError], opts: ReadOptions,
+                       ) -> Iterator[Item]:
     """Table rows -> Articles. With a header naming a text column (see :data:`TEXT_FIELDS`), columns
     id, date, title, url and source are read too; without one, the first column is the text
     (ConfliBERT's ``sentence<TAB>label`` files, a plain list of sentences)."""
-    first = next(rows, None)
-    if first is None:
-        return
-    header = [cell.strip().lower() for cell in first[1]]
-    if not any(f in header for f in TEXT_FIELDS):
-        for line, row in itertools.chain([first], rows):
-            item = f"{name}:{line}"
-            yield make_article(item, row[0], opts)
-        return
-    for line, row in rows:
-        obj = dict(zip(header, row, strict=False))
+    header: list[str] | None = None
+    keyed = False
+    for entry in rows:
+        if isinstance(entry, ReadError):
+            yield entry
+            continue
+        line, row = entry
         item = f"{name}:{line}"
-        ident = obj.get("id") or item
-        yield from article_from_record(ident, {k: v for k, v in obj.items() if v != ""}, opts)
+        if header is None:
+            header = [cell.strip().lower() for cell in row]
+            keyed = any(f in header for f in TEXT_FIELDS)
+            if keyed:
+                continue
+        try:
+            if not keyed:
+                made = make_article(item, row[0], opts)
+                yield made
+                continue
+            obj = {k: v for k, v in zip(header, row, strict=False) if v != ""}
+            yield from article_from_record(_record_id(obj, item), obj, opts, where=item)
+        except Exception as exc:  # noqa: BLE001 - one row never stops the table
+            yield failure(item, exc)
 
 
 def read_table(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    """.csv / .tsv (optionally .gz): one article per row, streamed."""
+    """.csv / .tsv (optionally .gz): one article per row, streamed; a broken row costs that row."""
     delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
-    csv.field_size_limit(opts.max_chars * 4)
+    limit = item_bytes(opts.max_chars)
+    csv.field_size_limit(limit)
     try:
         with open_binary(path) as stream:
-            yield from articles_from_rows(path.name, _table_rows(path.name, stream, delimiter), opts)
-    except UnicodeDecodeError as exc:
-        yield ReadError(path.name, E.E003.format(item=path.name, detail=f"byte {exc.start} of a block"))
-    except csv.Error as exc:
-        yield ReadError(path.name, E.E011.format(item=path.name, detail=str(exc)))
+            rows = _table_rows(path.name, stream, delimiter, limit, opts.max_chars)
+            yield from articles_from_rows(path.name, rows, opts)
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadError(path.name, E.E009.format(item=path.name, detail=str(exc) or type(exc).__name__))
-
-
-def _leading_blank_lines(stream: IO[bytes]) -> tuple[list[bytes], bytes]:
-    """The blank lines at the start of ``stream`` and the first non-blank one (b"" at the end)."""
-    blanks: list[bytes] = []
-    for line in iter(stream.readline, b""):
-        if line.strip():
-            return blanks, line
-        blanks.append(line)
-    return blanks, b""
 
 
 def read_stdin(opts: ReadOptions, stream: IO[bytes] | None = None) -> Iterator[Item]:
     """stdin: JSONL (streamed) if the first non-blank character is '{', else one plain-text article."""
     stream = stream or sys.stdin.buffer
-    blanks, first = _leading_blank_lines(stream)
-    if first.lstrip()[:1] == b"{":
-        yield from iter_jsonl_lines("stdin", itertools.chain(blanks, [first], stream), opts)
+    limit = item_bytes(opts.max_chars)
+    lines = numbered_lines(stream, record_bytes(opts.max_chars))
+    head: list[tuple[int, bytes | None]] = []
+    size = 0
+    for n, line in lines:
+        head.append((n, line))
+        if line is None or line.strip() or size > limit:
+            break
+        size += len(line)
+    first = head[-1][1] if head else b""
+    if first is not None and first.lstrip()[:1] == b"{":
+        yield from iter_jsonl_lines("stdin", itertools.chain(head, lines), opts)
         return
-    limit = opts.max_chars * 4
-    data = b"".join(blanks) + first + stream.read(limit + 1 - len(first))
+    if first is None:
+        yield ReadError("stdin", E.E014.format(item="stdin", what="the input", limit=limit, chars=opts.max_chars))
+        return
+    data = b"".join(line or b"" for _, line in head)
+    data += stream.read(max(0, limit + 1 - len(data)))
     if len(data) > limit:
-        yield ReadError("stdin", E.E004.format(item="stdin", size=len(data), limit=opts.max_chars))
+        yield ReadError("stdin", E.E014.format(item="stdin", what="the input", limit=limit, chars=opts.max_chars))
         return
     text = decode_bytes("stdin", data)
     yield text if isinstance(text, ReadError) else make_article("stdin", text, opts)
@@ -283,23 +446,46 @@ def _load_plugins() -> None:
             continue
 
 
+FILE_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+              (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in FILE_KINDS if test(mode)), "not a file")
+
+
 def read_path(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    if not path.exists():
-        yield ReadError(str(path), E.E007.format(item=path))
+    """The items of one path: a file (by suffix, else sniffed), or every input file in a directory.
+    A path that is not there, not a regular file (a named pipe would block) or cannot be read gets
+    one numbered error; an empty path is not the current directory."""
+    name = str(path)
+    shown_name = path.name or name
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        yield ReadError(name, E.E007.format(item=path))
         return
-    if path.is_dir():
+    except (OSError, ValueError) as exc:  # a name too long, a loop of links, a NUL in the name
+        yield ReadError(name, E.E016.format(item=shown(name, 120), detail=getattr(exc, "strerror", None) or exc))
+        return
+    if stat.S_ISDIR(mode):
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             if reader_for(child) is not None:
                 yield from read_path(child, opts)
         return
-    reader = reader_for(path) or sniff_reader(path)
-    if reader is None:
-        yield ReadError(path.name, E.E002.format(item=path.name))
+    if not stat.S_ISREG(mode):
+        yield ReadError(shown_name, E.E013.format(item=shown_name, kind=_kind(mode)))
         return
     try:
+        reader = reader_for(path) or sniff_reader(path)
+        if reader is None:
+            yield ReadError(path.name, E.E002.format(item=path.name))
+            return
         yield from reader(path, opts)
     except OSError as exc:
-        yield ReadError(path.name, E.E030.format(item=path.name, detail=exc.strerror or str(exc)))
+        yield ReadError(path.name, E.E016.format(item=path.name, detail=exc.strerror or str(exc)))
+    except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+        yield failure(path.name, exc)
 
 
 def read_inputs(paths: Iterable[str | Path], date: str | None = None, max_chars: int = MAX_CHARS) -> Iterator[Item]:
@@ -309,6 +495,8 @@ def read_inputs(paths: Iterable[str | Path], date: str | None = None, max_chars:
     for p in paths:
         if str(p) == "-":
             yield from read_stdin(opts)
+        elif str(p) == "":  # Path("") is the current directory: never read it by accident
+            yield ReadError("''", E.E007.format(item="''"))
         else:
             yield from read_path(Path(p), opts)
 

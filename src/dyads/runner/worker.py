@@ -14,13 +14,12 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dyads.errors import E
-from dyads.io.readers import Item, ReadError
+from dyads.io.readers import Item
 from dyads.model import Article
 
 Shard = list[Item]
@@ -102,45 +101,27 @@ def resolve_model(model: str | None) -> str:
 
 
 def load_pipeline(model: str | None, event_model: bool = True) -> Any:
-    """The process's pipeline. ``get_pipeline`` caches by the name it is given, and ``dyads.code``
-    asks for the default as None: ask the same way, so one process never loads the model twice.
-    The trained event model is loaded once per process too; its session serves every thread."""
+    """The process's pipeline (``get_pipeline`` loads one per model name and process). The trained
+    event model is loaded once per process too; its session serves every thread."""
     from dyads.annotate.pipeline import get_pipeline
 
-    return get_pipeline(None if model == resolve_model(None) else model, event_model=event_model)
-
-
-def _annotate_all(pipeline: Any, articles: list[Article], batch_size: int) -> list[Article]:
-    """Annotate inside a spaCy memory zone, so strings of one shard do not pile up in the vocab."""
-    zone = getattr(pipeline.nlp, "memory_zone", None)
-    if zone is None:
-        return list(pipeline.pipe(articles, batch_size=batch_size))
-    with zone():
-        return list(pipeline.pipe(articles, batch_size=batch_size))
-
-
-def _annotate_one_by_one(pipeline: Any, articles: list[Article], batch_size: int) -> Iterator[Item]:
-    for art in articles:
-        try:
-            yield from _annotate_all(pipeline, [art], batch_size)
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the shard
-            yield ReadError(art.id, E.E030.format(item=art.id, detail=repr(exc)))
+    return get_pipeline(model, event_model=event_model)
 
 
 def annotate_items(shard: Shard, model: str | None = None, batch_size: int = 16,
                    event_model: bool = True) -> list[Item]:
-    """Annotate the Articles of a shard in order; ReadErrors keep their place untouched."""
-    articles = [it for it in shard if isinstance(it, Article)]
-    if not articles:
+    """Annotate the Articles of a shard in order; ReadErrors keep their place untouched, and an
+    article that cannot be coded becomes a ReadError naming it (the pipeline's own isolation).
+    Inside a spaCy memory zone, so the strings of one shard do not pile up in the vocab."""
+    if not any(isinstance(it, Article) for it in shard):
         return list(shard)
     pipeline = load_pipeline(model, event_model)
     with _pipeline_lock():
-        try:
-            done: list[Item] = list(_annotate_all(pipeline, articles, batch_size))
-        except Exception:  # noqa: BLE001 - retry one by one to name the article that fails
-            done = list(_annotate_one_by_one(pipeline, articles, batch_size))
-    coded = iter(done)
-    return [next(coded) if isinstance(it, Article) else it for it in shard]
+        zone = getattr(pipeline.nlp, "memory_zone", None)
+        if zone is None:
+            return list(pipeline.code(shard, batch_size=batch_size))
+        with zone():
+            return list(pipeline.code(shard, batch_size=batch_size))
 
 
 def _stats(items: Sequence[Item], started: tuple[float, float]) -> ShardStats:

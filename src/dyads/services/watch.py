@@ -192,8 +192,8 @@ class WatchOptions:
         return "tried again on the next run" if self.once else "retried next round"
 
 
-def parse_duration(value: str, minimum: float = 1.0) -> float:
-    """'90', '90s', '15m', '1h', '1h30m' -> seconds; ValueError (E074) otherwise."""
+def parse_duration(value: str, minimum: float = 1.0, option: str = "--every") -> float:
+    """'90', '90s', '15m', '1h', '1h30m' -> seconds; ValueError (E074, naming ``option``) otherwise."""
     text = value.strip().lower()
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     if re.fullmatch(r"\d+(\.\d+)?", text):
@@ -201,10 +201,10 @@ def parse_duration(value: str, minimum: float = 1.0) -> float:
     else:
         parts = re.findall(r"(\d+(?:\.\d+)?)([smhd])", text)
         if not parts or "".join(n + u for n, u in parts) != text:
-            raise ValueError(E.E074.format(value=value, minimum=int(minimum)))
+            raise ValueError(E.E074.format(option=option, value=value, minimum=int(minimum)))
         seconds = sum(float(n) * units[u] for n, u in parts)
     if seconds < minimum:
-        raise ValueError(E.E074.format(value=value, minimum=int(minimum)))
+        raise ValueError(E.E074.format(option=option, value=value, minimum=int(minimum)))
     return seconds
 
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from dyads.errors import E
 from dyads.io.readers import RECORD_HOOKS, Item, ReadError, ReadOptions, make_article, register_reader, valid_date
+from dyads.limits import page_bytes
 
 MIN_WORDS = 12  # fewer words than this is an error/consent/index stub, not an article
-HTML_LIMIT_FACTOR = 10  # raw HTML may be this many times --max-chars (scripts, styles, markup)
 
 # Containers that are never article text, whatever the extractor thinks: an id or class word that
 # starts with one of these (cookie-banner, relatedStories, newsletter_signup, most-read, ...).
@@ -156,9 +156,9 @@ def html_article(ident: str, html: str | bytes, opts: ReadOptions, *, url: str |
     ``meta["date_source"]`` says where the date came from: page, ``date_label`` or option.
     """
     name = label or ident
-    limit = opts.max_chars * HTML_LIMIT_FACTOR
+    limit = page_bytes(opts.max_chars)
     if len(html) > limit:
-        return ReadError(name, E.E004.format(item=name, size=len(html), limit=limit))
+        return ReadError(name, E.E014.format(item=name, what="the page", limit=limit, chars=opts.max_chars))
     if isinstance(html, bytes) and b"\x00" in html[:8192]:
         return ReadError(name, E.E002.format(item=name))
     try:
@@ -188,12 +188,13 @@ def html_article(ident: str, html: str | bytes, opts: ReadOptions, *, url: str |
 
 def read_html(path: Path, opts: ReadOptions) -> Iterator[Item]:
     """A saved web page (.html/.htm): one Article named after the file."""
-    size = path.stat().st_size
-    limit = opts.max_chars * HTML_LIMIT_FACTOR
-    if size > limit:
-        yield ReadError(path.name, E.E004.format(item=path.name, size=size, limit=limit))
+    limit = page_bytes(opts.max_chars)
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        yield ReadError(path.name, E.E014.format(item=path.name, what="the page", limit=limit, chars=opts.max_chars))
         return
-    yield html_article(path.stem, path.read_bytes(), opts, label=path.name)
+    yield html_article(path.stem, data, opts, label=path.name)
 
 
 def html_record_hook(ident: str, obj: dict[str, Any], opts: ReadOptions) -> Item | None:

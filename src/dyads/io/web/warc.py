@@ -20,7 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from dyads.errors import E
 from dyads.io.readers import Item, ReadError, ReadOptions, register_reader
-from dyads.io.web.html import HTML_LIMIT_FACTOR, decode_html, html_article
+from dyads.io.web.html import decode_html, html_article
+from dyads.limits import page_bytes
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -140,7 +141,7 @@ class WarcReader:
         wanted = (record.rec_type in ("response", "resource") and (not status or status.startswith("2"))
                   and (not ctype or _is_html(ctype, b"")))
         duplicate = wanted and self.dedup and bool(key) and _digest(key) in self._urls
-        limit = self.opts.max_chars * HTML_LIMIT_FACTOR
+        limit = page_bytes(self.opts.max_chars)
         payload = b""
         try:
             if wanted and not duplicate:
@@ -166,7 +167,8 @@ class WarcReader:
             self._urls.add(_digest(key))
         if len(payload) > limit:
             self.stats.errors += 1
-            return ReadError(label, E.E004.format(item=label, size=len(payload), limit=limit))
+            return ReadError(label, E.E014.format(item=label, what="the page", limit=limit,
+                                                  chars=self.opts.max_chars))
         if self.dedup:
             pkey = _digest(payload)
             if pkey in self._payloads:
