@@ -60,7 +60,8 @@ def test_cli_code_bad_items_do_not_stop_the_batch(tmp_path: Path) -> None:
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\x00\x01\x02")
     res = runner.invoke(app, ["code", str(empty), str(binary), str(good), "--format", "jsonl"])
-    assert res.exit_code == 0
+    assert res.exit_code == 3  # some items were skipped (README: Exit status)
+    assert "3 read, 1 coded, 2 skipped (E001 at empty.txt, E002 at bin.txt)" in res.stderr
     assert len(res.stdout.strip().splitlines()) == 1
     assert "E001" in res.stderr and "empty.txt" in res.stderr and "E002" in res.stderr
     assert "Traceback" not in res.output

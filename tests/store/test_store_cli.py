@@ -133,14 +133,14 @@ def test_store_cli_ingest_twice_same_counts(pipeline, tmp_path, times):
     counts, outputs = [], []
     for _ in range(times):
         res = runner.invoke(app, ["ingest", str(src), "--db", str(db)])
-        assert res.exit_code == 0, res.output
+        assert res.exit_code == 3, res.output  # the broken line is skipped (README: Exit status)
         outputs.append(res.stdout)
         with Store.open(db, read_only=True) as store:
             counts.append(store.counts())
     assert counts[0] == counts[1]
     assert counts[0]["articles"] == 3 and counts[0]["ingest_errors"] == 1
     assert counts[0]["mentions"] > counts[0]["events"] >= 3  # the Japan-North Korea event is reported twice
-    assert "3 new article(s)" in outputs[0] and "1 failed" in outputs[0]
+    assert "3 new article(s)" in outputs[0] and "1 skipped (E005 at news.jsonl:2)" in outputs[0]
     assert "0 new article(s)" in outputs[1] and "3 already stored" in outputs[1]
     with Store.open(db, read_only=True) as store:
         row = store.con.execute("SELECT num_articles, num_sources FROM events WHERE source_code = 'JPN' "

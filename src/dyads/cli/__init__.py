@@ -16,8 +16,12 @@ from dyads.cli.app import app
 
 
 def main() -> None:
-    """Entry point: run the app; DyadsError becomes one line on stderr, never a traceback."""
-    from dyads.errors import DyadsError
+    """Entry point: run the app. A DyadsError becomes one line on stderr (exit 2), anything
+    unforeseen one numbered line (E032, exit 1; ``DYADS_DEBUG=1`` shows the traceback), a reader
+    that stops reading (``| head``) ends the output quietly; never a traceback."""
+    import os
+
+    from dyads.errors import DyadsError, E
 
     try:
         app()
@@ -27,3 +31,23 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(141)  # as a shell reports a command ended by SIGPIPE
+    except Exception as exc:
+        if os.environ.get("DYADS_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:200] or "no detail"
+        print(f"error: {E.E032.format(kind=type(exc).__name__, detail=detail)}", file=sys.stderr)
+        sys.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush into the closed pipe is silent."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -13,8 +13,9 @@ from dyads.annotate.events.cameo import label_of
 from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.dictionaries import use_dictionaries
-from dyads.cli.output import Format, write_csv, write_jsonl, write_table
+from dyads.cli.output import EXIT_PARTIAL, Format, write_csv, write_jsonl, write_table
 from dyads.errors import DyadsError, E
+from dyads.io.losses import Losses
 from dyads.io.readers import ReadError, count_items, read_inputs, valid_date
 from dyads.io.rows import EVENT_COLUMNS, event_row
 from dyads.model import Article
@@ -78,18 +79,20 @@ def code_command(
     many = _many_inputs(paths)
     items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler,
                      progress=many, total=count_items(paths) if many else None, event_model=not no_model)
-    coded = failed = 0
+    coded = warned = 0
+    lost = Losses()
 
     def articles() -> Iterator[Article]:
-        nonlocal coded, failed
+        nonlocal coded, warned
         for item in items:
             if isinstance(item, ReadError):
-                failed += 1
+                lost.add(item.item, item.message)
                 print(f"error: {item.message}", file=sys.stderr)
                 continue
             for msg in item.errors:
                 print(f"warning: {msg}", file=sys.stderr)
             coded += 1
+            warned += bool(item.errors)
             yield item
 
     if format in (Format.jsonl, Format.json):
@@ -99,9 +102,16 @@ def code_command(
                   EVENT_COLUMNS)
     else:
         rows = [r for a in articles() for r in _table_row(a)]
-        if coded or not failed:  # nothing coded at all: the errors say it, no empty table
+        if coded or not lost.count:  # nothing coded at all: the errors say it, no empty table
             write_table(rows, TABLE_COLUMNS, title=f"{len(rows)} events in {coded} article(s)",
                         optional=["quad", "goldstein", "modality"], wide=wide)
-    if coded == 0 and failed:
+    read = coded + lost.count
+    if read > 1 or lost.count:
+        parts = [f"{read:,} read", f"{coded:,} coded", lost.describe(),
+                 f"{warned:,} with warnings" if warned else ""]
+        print(", ".join(p for p in parts if p), file=sys.stderr)
+    if coded == 0 and lost.count:
         print(E.E031, file=sys.stderr)
         raise typer.Exit(1)
+    if lost.count:
+        raise typer.Exit(EXIT_PARTIAL)

@@ -11,7 +11,7 @@ import typer
 from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.dictionaries import use_dictionaries
-from dyads.cli.output import write_table
+from dyads.cli.output import EXIT_PARTIAL, write_table
 from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError, E
 from dyads.io.readers import valid_date
@@ -60,6 +60,8 @@ def ingest_command(
     if report.failed and not (report.coded or report.skipped):
         print(E.E031, file=sys.stderr)
         raise typer.Exit(1)
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _log_batch(report: IngestReport) -> None:

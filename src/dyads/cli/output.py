@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
+EXIT_PARTIAL = 3  # some input items were skipped (each named on stderr); README: "Exit status"
+
 
 class Format(StrEnum):
     table = "table"

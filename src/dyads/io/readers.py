@@ -507,10 +507,19 @@ COUNT_MAX_BYTES = 512 * 1024 * 1024  # larger inputs are not counted ahead (prog
 def count_items(paths: Iterable[str | Path]) -> int | None:
     """How many input items ``paths`` hold, counted ahead for a progress total (lines of JSONL,
     rows of CSV/TSV, one per other file, every input file of a directory); None when that cannot
-    be known cheaply (stdin, WARC files, very large files, a file that cannot be read)."""
+    be known cheaply (stdin, WARC files, very large files, a file that cannot be read). Only a
+    progress total: it never raises, never opens what is not a regular file (a named pipe would
+    block), and holds at most one line's worth of the size limit."""
+    try:
+        return _count(paths)
+    except Exception:  # noqa: BLE001 - no total is better than no run
+        return None
+
+
+def _count(paths: Iterable[str | Path]) -> int | None:
     total = 0
     for raw in paths:
-        if str(raw) == "-":
+        if str(raw) in ("-", ""):
             return None
         path = Path(raw)
         files = sorted(f for f in path.rglob("*") if f.is_file() and reader_for(f) is not None) \
@@ -526,16 +535,15 @@ def count_items(paths: Iterable[str | Path]) -> int | None:
 def _count_file(path: Path) -> int | None:
     name = path.name.lower()
     try:
-        if path.stat().st_size > COUNT_MAX_BYTES or ".warc" in name:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > COUNT_MAX_BYTES or ".warc" in name:
             return None
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
             with open_binary(path) as f:
-                return sum(1 for line in f if line.strip())
+                return sum(1 for _, line in numbered_lines(f, record_bytes()) if line is None or line.strip())
         if name.endswith((".csv", ".csv.gz", ".tsv", ".tsv.gz")):
             with open_binary(path) as f:
-                text = io.TextIOWrapper(f, encoding="utf-8", errors="replace", newline="")
-                rows = sum(1 for row in csv.reader(text, delimiter="\t" if ".tsv" in name else ",") if row)
-            return max(0, rows - 1)  # a header row, usually
-    except (OSError, EOFError, ValueError):
+                return max(0, sum(1 for _, line in numbered_lines(f, item_bytes()) if line is None or line.strip()) - 1)
+    except (OSError, EOFError, ValueError, zlib.error):
         return None
-    return 1 if path.is_file() else None
+    return 1

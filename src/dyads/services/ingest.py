@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError, E
+from dyads.io.losses import Losses
 from dyads.io.readers import Item, count_items, read_inputs
 from dyads.model import Article
 from dyads.runner import SHARD_SIZE, annotate_to_arrow
@@ -44,6 +45,7 @@ class IngestReport:
     batches: int = 0
     written: WriteResult = field(default_factory=WriteResult)
     messages: list[str] = field(default_factory=list)
+    lost: Losses = field(default_factory=Losses)  # the failed items: how many, and where the first were
 
     @property
     def already_stored(self) -> int:
@@ -53,8 +55,8 @@ class IngestReport:
     def summary(self) -> str:
         w = self.written
         return (f"{w.articles:,} new article(s) stored with {w.mentions:,} event mention(s) "
-                f"({w.events_touched:,} event record(s) added or updated); {self.already_stored:,} "
-                f"already stored, {self.failed:,} failed")
+                f"({w.events_touched:,} event record(s) added or updated); {self.read:,} read, "
+                f"{self.already_stored:,} already stored, {self.lost.describe() or '0 skipped'}")
 
 
 class StoreSessions:
@@ -154,6 +156,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: st
                                 strict=True):
             if len(report.messages) < MAX_MESSAGES:
                 report.messages.append(reason)
+            report.lost.add(item, reason)
             if on_error is not None:
                 on_error(reason or item)
         pending.append(shard.tables)

@@ -99,7 +99,10 @@ class StoreLocked(DyadsError):
 def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None) -> duckdb.DuckDBPyConnection:
     p = Path(path)
     if not read_only and p.is_file() and p.stat().st_size == 0:
-        p.unlink()  # an empty file (``touch dyads.duckdb``, or a run killed as it began) becomes a store
+        try:
+            p.unlink()  # an empty file (``touch dyads.duckdb``, or a run killed as it began) becomes a store
+        except OSError as exc:
+            raise DyadsError(E.E045.format(path=p, detail=exc.strerror or exc)) from None
     exists = p.exists()
     if not exists and read_only:
         raise DyadsError(E.E043.format(path=p))
@@ -107,6 +110,8 @@ def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None
         raise DyadsError(E.E040.format(path=p, detail=why))
     if not exists and not p.parent.is_dir():
         raise DyadsError(E.E045.format(path=p, detail=f"no folder {str(p.parent)!r}"))
+    if exists:
+        check_wal(p)
     try:
         con = duckdb.connect(str(p), read_only=read_only, config=CONFIG | (config or {}))
     except duckdb.Error as exc:
@@ -119,10 +124,48 @@ def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None
     return con
 
 
+def wal_path(p: Path) -> Path:
+    return p.with_name(p.name + ".wal")
+
+
+def check_wal(p: Path) -> None:
+    """E111 when the file beside the store named like its write-ahead log is not one DuckDB wrote.
+
+    DuckDB (1.5) replays the log a killed writer left, stopping quietly at a torn end (that part
+    was never committed), but it also drops quietly a log whose first entry is not its version
+    header: a damaged log, or a foreign file. That would lose its transactions without a word, so
+    such a log is refused before DuckDB sees it (a log with a bad checksum further on makes DuckDB
+    fail, which :func:`_open_error` reports the same way)."""
+    wal = wal_path(p)
+    try:
+        with open(wal, "rb") as f:
+            head = f.read(len(WAL_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DyadsError(E.E111.format(wal=wal, detail=f"cannot read it: {exc.strerror or exc}")) from None
+    if head and not _wal_head_ok(head):
+        raise DyadsError(E.E111.format(wal=wal, detail="it does not start as DuckDB's logs do"))
+
+
+# DuckDB's WAL starts with its version entry: field 100 (type) = WAL_VERSION (98), field 101 =
+# the version, end of object. tests/store/test_store_wal.py checks this against a real log.
+WAL_HEADER = b"\x64\x00\x62\x65\x00\x00\xff\xff"
+
+
+def _wal_head_ok(head: bytes) -> bool:
+    """``head`` is (a prefix of) DuckDB's header, any version number."""
+    return all(i == 5 or head[i] == WAL_HEADER[i] for i in range(len(head)))
+
+
 def _open_error(p: Path, exc: duckdb.Error, exists: bool) -> DyadsError:
     msg = str(exc)
     if "conflicting lock" in msg.lower() or "could not set lock" in msg.lower():
         return StoreLocked(E.E041.format(path=p))
+    if "replaying wal" in msg.lower():
+        return DyadsError(E.E111.format(wal=wal_path(p), detail=short(exc).split(": ", 1)[-1][:200]))
+    if exists and any(s in msg.lower() for s in ("read-only file system", "permission denied")):
+        return DyadsError(E.E110.format(path=p, detail=short(exc).rsplit(": ", 1)[-1]))
     if not exists:
         return DyadsError(E.E045.format(path=p, detail=short(exc)))
     return DyadsError(E.E040.format(path=p, detail=f"DuckDB cannot open it: {short(exc)}"))
