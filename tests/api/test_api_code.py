@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyads.limits import MAX_CHARS, MAX_ITEM_BYTES
 from tests.api.conftest import assert_problem
 
 
@@ -30,7 +31,7 @@ def test_api_code_returns_events_and_spans(client, text, triple) -> None:
     ({"text": "Japan condemned North Korea.", "date": "'; DROP TABLE events; --"}, 400, "E010"),
     ({}, 422, "E105"),
     ({"text": 42}, 422, "E105"),
-    ({"text": "x" * 200_001}, 422, "E105"),
+    ({"text": "x" * (MAX_CHARS + 1)}, 422, "E105"),
 ])
 def test_api_code_bad_input_is_4xx(client, body, status, code) -> None:
     assert_problem(client.post("/api/code", json=body), status, code)
@@ -50,5 +51,6 @@ def test_api_code_stores_nothing(client, store_counts, text) -> None:
 
 
 def test_api_code_huge_body_is_413(client) -> None:
-    r = client.post("/api/code", content=b"{" + b" " * 3_000_000 + b"}", headers={"Content-Type": "application/json"})
+    r = client.post("/api/code", content=b"{" + b" " * MAX_ITEM_BYTES + b"}",
+                    headers={"Content-Type": "application/json"})
     assert_problem(r, 413, "E105")

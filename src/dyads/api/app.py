@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, Response
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from dyads.api.db import StoreHandle
 from dyads.api.deps import Settings
-from dyads.api.problems import install_handlers, problem_response
+from dyads.api.limits import BodyLimit
+from dyads.api.problems import install_handlers
 from dyads.api.routes import routers
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError
 from dyads.version import __version__
 
 STATIC = Path(__file__).resolve().parent / "static"
-MAX_BODY = 2_000_000  # bytes of a POST body (an article of 200,000 characters fits several times)
 
 
 def _load_pipeline(model: str | None) -> None:
@@ -61,13 +61,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, model: str | No
     app.state.dyads = Settings(store=store, token=token or None, model=model)
     install_handlers(app)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        size = request.headers.get("content-length", "")
-        if size.isdigit() and int(size) > MAX_BODY:
-            return problem_response(413, E.E105.format(
-                detail=f"the request body is {int(size):,} bytes; at most {MAX_BODY:,}"))
-        return await call_next(request)
+    app.add_middleware(BodyLimit)  # every request body, counted on the bytes that arrive
 
     for router in routers():
         app.include_router(router)

@@ -41,6 +41,10 @@ def _validation_message(exc: RequestValidationError) -> str:
         loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
         where = ".".join(loc) or "request"
         value = err.get("input")
+        limit = (err.get("ctx") or {}).get("max_length")
+        if err.get("type") == "string_too_long" and isinstance(value, str) and isinstance(limit, int):
+            parts.append(f"{where} is {len(value):,} characters, over the limit of {limit:,} (README: Limits)")
+            continue
         shown = f"={value!r}" if isinstance(value, str | int | float) and len(repr(value)) <= 60 else ""
         parts.append(f"{where}{shown}: {err.get('msg', 'invalid')}")
     return E.E105.format(detail="; ".join(parts))

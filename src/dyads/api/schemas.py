@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from dyads.limits import MAX_CHARS, MAX_DATE_CHARS, MAX_FIELD_CHARS
+
 
 class ErrorDetail(BaseModel):
     status: int
@@ -203,16 +205,18 @@ class ArticleView(BaseModel):
 
 
 class CodeRequest(BaseModel):
-    text: str = Field(description="The article text to code.", max_length=200_000)
-    date: str | None = Field(None, description="Publication date YYYY-MM-DD, used to resolve 'on Tuesday'.")
-    title: str | None = None
+    text: str = Field(description="The article text to code; at most 1,000,000 characters.", max_length=MAX_CHARS)
+    date: str | None = Field(None, description="Publication date YYYY-MM-DD, used to resolve 'on Tuesday'.",
+                             max_length=MAX_DATE_CHARS)
+    title: str | None = Field(None, max_length=MAX_FIELD_CHARS)
 
 
 class IngestRequest(CodeRequest):
-    text: str = Field(description="The article text to code and store.", max_length=200_000)
-    id: str | None = Field(None, description="Article id (default: a content hash).", max_length=500)
-    url: str | None = None
-    source: str | None = None
+    text: str = Field(description="The article text to code and store; at most 1,000,000 characters.",
+                      max_length=MAX_CHARS)
+    id: str | None = Field(None, description="Article id (default: a content hash).", max_length=MAX_FIELD_CHARS)
+    url: str | None = Field(None, max_length=MAX_FIELD_CHARS)
+    source: str | None = Field(None, max_length=MAX_FIELD_CHARS)
 
 
 class IngestResult(BaseModel):
@@ -222,10 +226,13 @@ class IngestResult(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok", "no-store"]
+    status: Literal["ok", "no-store", "busy", "error"] = Field(
+        description="ok; no-store (none at the path yet); busy (a writer holds it now); error (it cannot be read: "
+                    "see error, and the answer is a 503)")
     store: str
     version: str
     writable: bool
+    error: ErrorDetail | None = None
 
 
 class PlaceStat(BaseModel):

@@ -14,6 +14,7 @@ from dyads.api.problems import Problem
 from dyads.api.schemas import ArticleList, ArticleSummary, ArticleView, ErrorBody, IngestRequest, IngestResult
 from dyads.api.views import article_view
 from dyads.errors import E
+from dyads.limits import MAX_FIELD_CHARS
 
 router = APIRouter(prefix="/api")
 ERRORS = {400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 503: {"model": ErrorBody}}
@@ -35,7 +36,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id:path}", response_model=ArticleView, responses=ERRORS, tags=["articles"])
-def get_article(request: Request, article_id: Annotated[str, Path(max_length=500)]) -> ArticleView:
+def get_article(request: Request, article_id: Annotated[str, Path(max_length=MAX_FIELD_CHARS)]) -> ArticleView:
     """One stored article: its text and the spans of actors, events and quotes to highlight."""
     s = settings(request)
     with s.store.read() as con:

@@ -1,12 +1,22 @@
 // Tiny DOM helpers: h() builds HTML elements, s() builds SVG elements. Text is always set as text.
 const SVG = "http://www.w3.org/2000/svg";
 
+// A link target the dashboard may use: http(s), a path or fragment of its own, or a blob: URL its
+// own script made (downloads). Browsers drop tabs, newlines and leading spaces from a scheme
+// ("java\tscript:"), so those go before the check.
+export function safeHref(url) {
+  const u = String(url ?? "").replace(/[\u0000-\u0020\u007f]+/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u);
+  return !scheme || /^(https?|blob)$/i.test(scheme[1]);
+}
+
 function build(el, attrs, children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "style" && typeof v === "object") Object.assign(el.style, v);
     else if (k === "dataset") Object.assign(el.dataset, v);
+    else if ((k === "href" || k === "src") && !safeHref(v)) continue; // stored data never becomes a script link
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   for (const c of children.flat(Infinity)) {

@@ -1,6 +1,6 @@
 // Articles: a searchable list, and one article with its actors, events and quotes highlighted.
 import { api } from "../api.js";
-import { actorColors, actorPill, empty, fill, fmt, goldstein, h, quadBadge, quoted, spinner } from "../dom.js";
+import { actorColors, actorPill, empty, fill, fmt, goldstein, h, quadBadge, quoted, safeHref, spinner } from "../dom.js";
 import { flash, renderDoc } from "../highlight.js";
 
 const PAGE = 50;
@@ -22,7 +22,8 @@ export function articlePanel(view, { heading = true } = {}) {
   const meta = h("div", { class: "doc-meta" },
     view.date ? h("span", {}, view.date) : null,
     view.source ? h("span", {}, view.source) : null,
-    view.url ? h("a", { href: view.url, rel: "noopener noreferrer", target: "_blank" }, "source page ↗") : null,
+    view.url && safeHref(view.url) ? h("a", { href: view.url, rel: "noopener noreferrer", target: "_blank" }, "source page ↗")
+      : view.url ? h("span", { class: "mono", title: "not a web address: shown, not linked" }, view.url) : null,
     h("span", { class: "mono" }, view.id));
   const main = h("section", { class: "card" },
     heading ? h("h1", {}, view.title || view.id) : null, heading ? meta : null,
