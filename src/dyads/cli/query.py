@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -168,5 +171,33 @@ def sql_command(
     """
     from dyads.store import queries
 
-    result = queries.sql(db, query)
-    _emit(result.dicts(), result.columns, format)
+    with queries.stream_sql(db, query) as res:
+        if format is Format.table:
+            rows, more = _first_rows(res.batches, TABLE_ROWS)
+            _emit([dict(zip(res.columns, r, strict=True)) for r in rows], res.columns, format)
+            if more:
+                print(f"(the first {TABLE_ROWS:,} rows; use --format csv or --format jsonl for all of them)",
+                      file=sys.stderr)
+        elif format is Format.csv:
+            out = csv.writer(sys.stdout)
+            out.writerow(res.columns)
+            for batch in res.batches:
+                out.writerows(queries.plain_tuple(r) for r in batch)
+        else:
+            cols = res.columns
+            for batch in res.batches:
+                sys.stdout.write("".join(json.dumps(dict(zip(cols, queries.plain_tuple(r), strict=True)),
+                                                    ensure_ascii=False) + "\n" for r in batch))
+
+
+TABLE_ROWS = 1_000  # a terminal table shows this many rows of `dyads sql` (as `dyads events`); csv and jsonl stream all
+
+
+def _first_rows(batches: Iterator[list[tuple]], n: int) -> tuple[list[tuple], bool]:
+    """The first ``n`` rows, and whether there were more."""
+    rows: list[tuple] = []
+    for batch in batches:
+        rows.extend(batch)
+        if len(rows) > n:
+            return rows[:n], True
+    return rows, False

@@ -24,7 +24,8 @@ import calendar
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -433,17 +434,51 @@ def check_select(query: str) -> None:
 
 
 def sql(path: str | Path, query: str, max_rows: int | None = None) -> Result:
-    """Run one SELECT on the store at ``path``, opened read-only and without file access."""
+    """Run one SELECT on the store at ``path``, opened read-only and without file access; every
+    row (or the first ``max_rows``) in memory. For large results use :func:`stream_sql`."""
+    with stream_sql(path, query, batch_rows=max_rows or 10_000) as res:
+        rows: list[tuple] = []
+        for batch in res.batches:
+            rows.extend(batch)
+            if max_rows and len(rows) >= max_rows:
+                del rows[max_rows:]
+                break
+        return Result(res.columns, rows)
+
+
+@dataclass
+class RowStream:
+    """A query's column names and its rows, ``batch_rows`` at a time, fetched as they are read."""
+
+    columns: list[str]
+    batches: Iterator[list[tuple]]
+
+
+@contextmanager
+def stream_sql(path: str | Path, query: str, batch_rows: int = 10_000) -> Iterator[RowStream]:
+    """Run one SELECT on the store at ``path`` (read-only, without file access) and stream its
+    rows: DuckDB computes them as they are fetched, so a result of any size needs the memory of
+    one batch. The store is closed when the block ends."""
     check_select(query)
     con = db.connect(path, read_only=True, config={"enable_external_access": False})
     try:
         try:
             cur = con.execute(query)
-            cols = [d[0] for d in cur.description] if cur.description else []
-            rows = cur.fetchmany(max_rows) if max_rows else cur.fetchall()
         except duckdb.Error as exc:
             raise DyadsError(E.E047.format(path=path, action="the query", detail=db.short(exc))) from None
-        return Result(cols, rows)
+        cols = [d[0] for d in cur.description] if cur.description else []
+
+        def batches() -> Iterator[list[tuple]]:
+            while True:
+                try:
+                    rows = cur.fetchmany(batch_rows)
+                except duckdb.Error as exc:
+                    raise DyadsError(E.E047.format(path=path, action="the query", detail=db.short(exc))) from None
+                if not rows:
+                    return
+                yield rows
+
+        yield RowStream(cols, batches())
     finally:
         con.close()
 
@@ -462,6 +497,14 @@ def plain(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
     return value
+
+
+SIMPLE = (str, int, float, bool, type(None))
+
+
+def plain_tuple(row: Sequence[Any]) -> tuple:
+    """A row of plain values (fast: only values that are not already plain are converted)."""
+    return tuple(v if isinstance(v, SIMPLE) else plain(v) for v in row)
 
 
 def plain_rows(rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
