@@ -51,7 +51,8 @@ class E:
             "please report it with the command you ran (DYADS_DEBUG=1 shows the traceback).")
     # store
     E040 = "E040 {path}: not a dyads DuckDB store ({detail}); give --db a dyads store (a new path creates one)."
-    E041 = "E041 {path}: another process kept the store locked; wait for it to finish or use another --db."
+    E041 = ("E041 {path}: another process kept the store locked (waited {waited}); try again when it has "
+            "finished, give a longer --wait (dyads ingest, watch), or use another --db.")
     E042 = "E042 only read-only SELECT/WITH statements are allowed in 'dyads sql' ({detail})."
     E043 = "E043 {path}: no store at this path; run 'dyads ingest PATH --db {path}' first."
     E044 = ("E044 {path}: the store has schema version {found}, newer than this dyads reads ({supported}); "

@@ -38,6 +38,7 @@ def ingest_command(
         envvar="DYADS_INGEST_BATCH", min=1, help="Articles per transaction: a killed run loses at most one batch.",
     )] = 256,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per committed batch on stderr.")] = False,
+    wait: options.Wait = options.DEFAULT_WAIT,
 ) -> None:
     """Code articles and store them, deduplicated, in a DuckDB file. Safe to rerun or resume.
 
@@ -51,9 +52,10 @@ def ingest_command(
     if date is not None and not valid_date(date):
         raise DyadsError(E.E010.format(item="--date", value=date))
     use_dictionaries(dictionaries, dictionaries_mode)
+    seconds = options.wait_seconds(wait)
     report = ingest(paths, db, date=date, model=model, event_model=not no_model, workers=workers, dask=dask,
-                    scheduler=scheduler,
-                    batch_size=batch_size, progress=True,
+                    scheduler=scheduler, batch_size=batch_size, progress=True, wait=seconds,
+                    on_wait=options.say_waiting,
                     on_error=lambda msg: print(f"error: {msg}", file=sys.stderr),
                     on_batch=_log_batch if verbose else None)
     print(f"{db}: {report.summary()}")

@@ -22,3 +22,25 @@ Dictionaries = Annotated[str | None, typer.Option(
 DictionariesMode = Annotated[str | None, typer.Option(
     "--dictionaries-mode", help="extend (default: the folder's entries first, dyads' own for the rest) or "
     "replace (the folder alone) (default: $DYADS_DICTIONARIES_MODE).")]
+Wait = Annotated[str, typer.Option(
+    "--wait", help="How long to wait for the store while another process holds it (dyads serve answering a "
+    "request, another ingest), then E041: e.g. 90s, 5m; 0 fails at once.")]
+DEFAULT_WAIT = "60s"
+
+
+def wait_seconds(value: str) -> float:
+    """``--wait`` in seconds; E074 for what is not a duration."""
+    from dyads.errors import DyadsError
+    from dyads.services.watch import parse_duration
+
+    try:
+        return parse_duration(value, minimum=0.0, option="--wait")
+    except ValueError as exc:
+        raise DyadsError(str(exc)) from None
+
+
+def say_waiting(message: str) -> None:
+    """What a writer says when it starts waiting for a held store (stderr, at once)."""
+    import sys
+
+    print(f"waiting: {message}", file=sys.stderr, flush=True)

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from dyads.cli import options
 from dyads.cli.app import app
 from dyads.config import DEFAULT_DB
 from dyads.errors import DyadsError
@@ -49,6 +50,7 @@ def watch_command(
         help="Your e-mail or URL, added to the User-Agent so site owners can reach you.")] = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try given-up pages again.")] = False,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline (default: as for 'dyads code').")] = None,
+    wait: options.Wait = options.DEFAULT_WAIT,
 ) -> None:
     """Watch news feeds: fetch each new item's page, extract the article, code it, ingest it.
 
@@ -64,10 +66,12 @@ def watch_command(
         seconds = parse_duration(every, minimum=1.0)
     except ValueError as exc:
         raise DyadsError(str(exc)) from None
+    hold = options.wait_seconds(wait)
     stopping = _stop_on_signals() if not once else threading.Event()
     policy = FetchPolicy(timeout=timeout, retries=retries, delay=delay, user_agent=user_agent(contact))
     reports = run_watch(feeds, db, every=seconds, once=once, policy=policy, max_attempts=max_attempts,
-                        model=model, retry_failed=retry_failed, report=_say, stop=stopping.is_set)
+                        model=model, retry_failed=retry_failed, report=_say, stop=stopping.is_set,
+                        wait=hold, on_wait=lambda message: _say(f"waiting: {message}"))
     last = None
     for rep in reports:
         _say(rep.summary())

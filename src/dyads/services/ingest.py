@@ -63,10 +63,12 @@ class StoreSessions:
     """The store at ``path`` opened for one short session at a time (a lookup, a batch's write),
     waiting up to ``wait`` seconds each time for another process to let go of it."""
 
-    def __init__(self, path: str | Path, threads: int | None = None, wait: float = storedb.LOCK_WAIT) -> None:
+    def __init__(self, path: str | Path, threads: int | None = None, wait: float = storedb.LOCK_WAIT,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.threads = threads
         self.wait = wait
+        self.on_wait = on_wait
 
     def check(self) -> None:
         """E040/E044 for a file that is not a store we can write, E045 for a folder that is not
@@ -78,7 +80,7 @@ class StoreSessions:
             raise DyadsError(E.E045.format(path=self.path, detail=f"no folder {str(self.path.parent)!r}"))
 
     def open(self) -> Store:
-        return Store.open(self.path, threads=self.threads, wait=self.wait)
+        return Store.open(self.path, threads=self.threads, wait=self.wait, on_wait=self.on_wait)
 
     def known(self, hashes: list[str]) -> set[str]:
         if not hashes or not self.path.exists():
@@ -114,15 +116,17 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, date: st
            event_model: bool = True,
            on_error: Callable[[str], None] | None = None,
            on_batch: Callable[[IngestReport], None] | None = None,
-           wait: float = storedb.LOCK_WAIT) -> IngestReport:
+           wait: float = storedb.LOCK_WAIT, on_wait: Callable[[str], None] | None = None) -> IngestReport:
     """Code the articles in ``paths`` and store them in the store at ``db`` (created if needed).
 
     ``on_error(message)`` is called for every item that could not be read or coded, and
     ``on_batch(report)`` after every committed batch. ``wait``: seconds each open of the store
-    waits for another process (a server answering a request) to let go of it."""
+    waits for another process (a server answering a request) to let go of it; ``on_wait(message)``
+    is told when a wait begins."""
     report = IngestReport()
     parallel = dask or scheduler is not None or workers == 0 or (workers or 1) > 1
-    store = StoreSessions(db, threads=1 if parallel else None, wait=wait)  # the cores are the coders'
+    # one DuckDB thread when workers code: the cores are the coders'
+    store = StoreSessions(db, threads=1 if parallel else None, wait=wait, on_wait=on_wait)
     store.check()
     paths = list(paths)
     items = skip_stored(read_inputs(paths, date=date), store, report)

@@ -155,7 +155,7 @@ class StoreLike(Protocol):
 
 
 OpenStore = Callable[[], AbstractContextManager[StoreLike]]
-Annotate = Callable[[list[Article]], Iterable[Article]]
+Annotate = Callable[[list[Article]], Iterable[Article | ReadError]]
 
 
 @dataclass(slots=True)
@@ -363,7 +363,10 @@ class Watcher:
         todo = [o for o in outcomes if o.article is not None]
         if todo:
             for o, coded in zip(todo, self.annotate([o.article for o in todo]), strict=True):  # type: ignore[misc]
-                o.article = coded
+                if isinstance(coded, ReadError):  # it could not be coded: an error for this entry only
+                    o.article, o.error = None, coded
+                else:
+                    o.article = coded
 
     def _write(self, store: StoreLike, source: str, outcomes: list[_Outcome], rep: RoundReport) -> None:
         """Articles first, then what was seen: a crash in between repeats no article (the store
@@ -404,29 +407,44 @@ def run_watch(feeds: Sequence[str], db: str | Path, *, every: float = 900.0, onc
               policy: FetchPolicy | None = None, max_attempts: int = MAX_ATTEMPTS, model: str | None = None,
               retry_failed: bool = False, report: Callable[[str], None] | None = None,
               sleep: Callable[[float], None] = time.sleep,
-              stop: Callable[[], bool] = lambda: False) -> Iterator[RoundReport]:
+              stop: Callable[[], bool] = lambda: False, wait: float | None = None,
+              on_wait: Callable[[str], None] | None = None) -> Iterator[RoundReport]:
     """Watch ``feeds`` into the store at ``db``: one :class:`RoundReport` per round, every ``every``
     seconds (start to start), forever unless ``once`` or until ``stop()`` is true. A round that
-    fails (the store is locked, say) is reported and the loop goes on; a ``db`` that is not a
-    store stops it at once."""
+    fails is reported and the loop goes on; a ``db`` that is not a store stops it at once.
+
+    Every opening of the store waits up to ``wait`` seconds (default ``db.LOCK_WAIT``) for another
+    process to let go of it, telling ``on_wait`` when it begins; a store still held after that is
+    reported as the round's failure and tried again next round, at start as later."""
     from dyads.annotate.pipeline import get_pipeline
     from dyads.errors import DyadsError
     from dyads.store import Store
-    from dyads.store.db import LOCK_WAIT
+    from dyads.store.db import LOCK_WAIT, StoreLocked
 
     say = report or log.warning
-    with Store.open(db, wait=LOCK_WAIT) as store:  # fail fast on a file that is not a store
-        state = WatchState(store.con)
-        if retry_failed:
-            say(f"{state.retry_failed()} given-up item(s) will be tried again")
-
-    def annotate(articles: list[Article]) -> Iterable[Article]:
-        return get_pipeline(model).pipe(articles)
+    hold = LOCK_WAIT if wait is None else wait
+    pending_retry = retry_failed
 
     @contextmanager
     def open_store() -> Iterator[StoreLike]:
-        with Store.open(db, wait=LOCK_WAIT) as s:  # a server may be answering a request
+        nonlocal pending_retry
+        with Store.open(db, wait=hold, on_wait=on_wait) as s:  # a server may be answering a request
+            if pending_retry:
+                say(f"{WatchState(s.con).retry_failed()} given-up item(s) will be tried again")
+                pending_retry = False
             yield s
+
+    try:
+        with open_store():  # fail fast on a file that is not a store
+            pass
+    except StoreLocked as exc:  # held past the wait: like a later round, reported and tried again
+        say(f"error: {exc}; " + ("run it again" if once else "trying again next round"))
+        if once:
+            yield RoundReport(feeds=len(feeds), feeds_failed=len(feeds))
+            return
+
+    def annotate(articles: list[Article]) -> Iterable[Article | ReadError]:
+        return get_pipeline(model).code(articles)
 
     with Fetcher(policy or FetchPolicy()) as fetcher:
         watcher = Watcher(feeds, open_store, annotate, fetcher,
@@ -438,7 +456,7 @@ def run_watch(feeds: Sequence[str], db: str | Path, *, every: float = 900.0, onc
             except Exception as exc:  # noqa: BLE001 - the watcher keeps running
                 if stop():  # interrupted inside a library that turned the signal into its own error
                     raise KeyboardInterrupt from exc
-                rep = RoundReport(feeds=len(watcher.feeds))
+                rep = RoundReport(feeds=len(watcher.feeds), feeds_failed=len(watcher.feeds))
                 detail = str(exc) if isinstance(exc, DyadsError) else f"round failed ({type(exc).__name__}: {exc})"
                 watcher._say(rep, f"error: {detail}; " + ("run it again" if once else "trying again next round"))
             yield rep

@@ -78,11 +78,12 @@ def connect(path: str | Path, read_only: bool = False, config: dict[str, object]
     while True:
         try:
             return _connect(path, read_only, config)
-        except StoreLocked as exc:
+        except StoreLocked:
             waited = time.monotonic() - started
             if waited + pause > wait:
-                exc.waited = waited
-                raise
+                err = StoreLocked(E.E041.format(path=path, waited=f"{waited:.0f}s"))
+                err.waited = waited
+                raise err from None
             if on_wait is not None and not told:
                 on_wait(f"{path}: another process holds the store; waiting up to {wait:g} s")
                 told = True
@@ -161,7 +162,7 @@ def _wal_head_ok(head: bytes) -> bool:
 def _open_error(p: Path, exc: duckdb.Error, exists: bool) -> DyadsError:
     msg = str(exc)
     if "conflicting lock" in msg.lower() or "could not set lock" in msg.lower():
-        return StoreLocked(E.E041.format(path=p))
+        return StoreLocked(E.E041.format(path=p, waited="0s"))
     if "replaying wal" in msg.lower():
         return DyadsError(E.E111.format(wal=wal_path(p), detail=short(exc).split(": ", 1)[-1][:200]))
     if exists and any(s in msg.lower() for s in ("read-only file system", "permission denied")):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,13 +190,14 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False, threads: int | None = None,
-             wait: float = 0.0) -> Store:
+             wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> Store:
         """Open the store at ``path``, creating it unless ``read_only``. Raises DyadsError (E040-E045).
 
         ``threads`` caps DuckDB's threads (default: one per core); an ingest whose workers code
         on the other cores gives its writer one. ``wait``: seconds to wait for another process
-        (``dyads serve`` answering a request, another writer's batch) to let go of the file."""
-        con = db.connect(path, read_only=read_only, wait=wait)
+        (``dyads serve`` answering a request, another writer's batch) to let go of the file;
+        ``on_wait(message)`` is told once when the wait begins."""
+        con = db.connect(path, read_only=read_only, wait=wait, on_wait=on_wait)
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         if not read_only:
