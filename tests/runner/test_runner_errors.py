@@ -80,3 +80,22 @@ def test_runner_dead_worker_is_E093(workers):
     with LocalRunner(workers, model="no-such-spacy-model") as runner:
         with pytest.raises(DyadsError, match=r"^E093 a worker process died"):
             list(runner.map(die, shards(items, 2)))
+
+
+def test_runner_article_that_cannot_become_rows_costs_that_article_only(pipeline) -> None:
+    """One article whose store rows cannot be built is an E030 for it; the shard's others are stored."""
+    from dyads.model import Article
+    from dyads.runner.worker import arrow_shard
+    from dyads.store.arrow import to_arrow
+
+    def picky(items):
+        if any(getattr(it, "id", "") == "poison" for it in items):
+            raise OverflowError("a value the store cannot hold")
+        return to_arrow(items)
+
+    shard = [Article(id=i, text=f"Japan condemned North Korea {i}.", date="2024-01-17") for i in ("a", "poison", "b")]
+    tables, stats = arrow_shard(shard, picky)
+    assert sorted(tables["articles"].column("id").to_pylist()) == ["a", "b"]
+    [reason] = tables["ingest_errors"].column("reason").to_pylist()
+    assert reason.startswith("E030 poison:") and "OverflowError" in reason
+    assert stats.articles == 2 and stats.errors == 1

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dyads.io.readers import Item
+from dyads.errors import E
+from dyads.io.readers import Item, ReadError
 from dyads.model import Article
 
 Shard = list[Item]
@@ -155,7 +156,23 @@ def arrow_shard(shard: Shard, convert: Convert, model: str | None = None,
     """
     started = time.perf_counter(), time.thread_time()
     items = annotate_items(shard, model, batch_size, event_model)
-    return convert(items), _stats(items, started)
+    try:
+        tables = convert(items)
+    except Exception:  # noqa: BLE001 - find the article that cannot become rows; the others are stored
+        items = [_convertible(it, convert) for it in items]
+        tables = convert(items)
+    return tables, _stats(items, started)
+
+
+def _convertible(item: Item, convert: Convert) -> Item:
+    """The item, or a ReadError naming an article whose rows cannot be built (E030)."""
+    if not isinstance(item, Article):
+        return item
+    try:
+        convert([item])
+    except Exception as exc:  # noqa: BLE001
+        return ReadError(item.id, E.E030.format(item=item.id, detail=f"store rows: {exc!r}"[:300]))
+    return item
 
 
 def environment(model: str | None = None) -> dict[str, str]:
