@@ -157,3 +157,20 @@ def test_readers_hostile_gzip_with_garbage_after_it_keeps_what_came_before(tmp_p
     items = _items(p)
     assert [i.id for i in items if isinstance(i, Article)] == ["g0", "g1", "g2"]
     assert isinstance(items[-1], ReadError) and items[-1].message.startswith("E009")
+
+
+def test_readers_hostile_counting_ahead_never_blocks_or_raises(tmp_path: Path) -> None:
+    """The progress total is counted before reading: a named pipe is not opened, an empty path is
+    not the current directory, a broken table or gzip gives no total rather than an exception."""
+    from dyads.io.readers import count_items
+
+    fifo = tmp_path / "p.jsonl"
+    os.mkfifo(fifo)
+    assert count_items([fifo]) is None
+    assert count_items([""]) is None
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b'id,text\n1,"' + b"x" * (MAX_RECORD_BYTES + 10) + b'\n')
+    assert count_items([bad]) in (None, 0, 1)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(b'{"text": "a"}\n' * 100)[:40])
+    assert count_items([cut]) is None

@@ -543,7 +543,9 @@ def _count_file(path: Path) -> int | None:
                 return sum(1 for _, line in numbered_lines(f, record_bytes()) if line is None or line.strip())
         if name.endswith((".csv", ".csv.gz", ".tsv", ".tsv.gz")):
             with open_binary(path) as f:
-                return max(0, sum(1 for _, line in numbered_lines(f, item_bytes()) if line is None or line.strip()) - 1)
-    except (OSError, EOFError, ValueError, zlib.error):
+                lines = (line.decode("utf-8", "replace") for _, line in numbered_lines(f, item_bytes()) if line)
+                rows = sum(1 for row in csv.reader(lines, delimiter="\t" if ".tsv" in name else ",") if row)
+            return max(0, rows - 1)  # a header row, usually
+    except (OSError, EOFError, ValueError, zlib.error, csv.Error):
         return None
     return 1
