@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-# one or two records of each category that dyads codes right today: a regression guard
+# one or two records of each category that dyads codes right today: a regression guard (ACTOR-03:
+# no unknown name takes the article's country in replace mode, as PETRARCH guesses none)
 FIXED = ["DEMO-00", "DEMO-02", "DEMO-26", "AGENT-03", "AGENTS-11", "COMPOUND-05", "DATE-02", "DATE-15",
          "ACTOR-10", "VERB-02", "VERB-20", "PATTERN-03", "SYNSET-09", "SYNSET-22d", "COMMA-15", "DISCARD-01",
-         "DISCARD-03", "TABDEBUG-19"]
+         "DISCARD-03", "TABDEBUG-19", "ACTOR-03"]
 
 
 def _suite():

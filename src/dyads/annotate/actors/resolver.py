@@ -214,9 +214,7 @@ class ArticleActors:
             ent = self._entity_text(head)
             r = Resolved(None, None, None, ent, f"unresolved {head.ent_type_.lower()}")
         if r is not None and r.code is None and self.principal and head.ent_type_ in {"PERSON", "ORG", "NORP"}:
-            # a person or group no dictionary knows and the text does not place: the article's country
-            r = Resolved(self.principal, self.principal, None, r.name, f"{r.how}+article:{self.principal}",
-                         r.person, r.plural, r.at)
+            r = self._article_country(r)
         if r is not None and head.tag_ in {"NNS", "NNPS"}:
             r.plural = True
         return r
@@ -428,6 +426,11 @@ class ArticleActors:
             return r
         return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
                         f"{r.how}+context:{why}:{country}", r.person, r.plural, r.at)
+
+    def _article_country(self, r: Resolved) -> Resolved:
+        """A person or group no dictionary knows and the text does not place: the article's country."""
+        return Resolved(self.principal, self.principal, None, r.name, f"{r.how}+article:{self.principal}",
+                        r.person, r.plural, r.at)
 
     def _place(self, head: Any) -> Resolved | None:
         """A city or US state the dictionaries do not list stands for its country ("shelling in
