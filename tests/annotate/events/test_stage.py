@@ -72,9 +72,18 @@ def test_stage_no_political_event_no_record(code, text) -> None:
     assert code(text).events == []
 
 
-def test_stage_violence_without_named_actors_is_kept(code) -> None:
-    evs = code("Two women were raped in the village.").events
-    assert [e.root for e in evs] == ["18"]
+def test_stage_violence_without_named_actors_is_a_candidate_not_an_event(code) -> None:
+    art = code("Two women were raped in the village.")
+    assert art.events == []
+    (cand,) = art.meta["uncoded_candidates"]
+    assert cand["cameo"][:2] == "18" and cand["source"] is None and "raped" in cand["evidence"]
+
+
+def test_stage_an_event_needs_a_coded_actor_on_one_side(code) -> None:
+    art = code("Musicians have lifted a seven-month boycott of the club. Japan condemned North Korea.")
+    assert [(e.source.code if e.source else None, e.target.code if e.target else None) for e in art.events] == [
+        ("JPN", "PRK")]
+    assert [c["cameo"][:2] for c in art.meta["uncoded_candidates"]] == ["08"]
 
 
 @pytest.mark.parametrize("text", ["The budget deficit hit a record last year.",

@@ -41,7 +41,7 @@ CLASS_CODES = {0: "010", 1: "030", 2: "060", 3: "110", 4: "190"}
 FALLBACK_MIN_PROB = 0.8  # code a sentence no rule coded, between two coded actors
 OVERRIDE_MIN_PROB = 0.7  # re-class the main candidate
 NEVER_OVERRIDE_TO = {0}  # "X said ..." reads as a statement (01-02): never re-class an event as one
-SPEECH_ROOTS = {"01", "02"}  # nor re-class a speech act (a denial, an appeal) as a deed
+SPEECH_ROOTS = {"01", "02"}  # nor re-class a named speech act (a denial, an appeal) as a deed
 WEIGHT_FLOOR = 0.3  # a candidate's confidence times (floor + (1 - floor) * p(its class))
 
 
@@ -104,7 +104,7 @@ def reweigh(tag: str, found: list[Found], by_class: dict[int, float]) -> list[Fo
         return found
     best = max(deeds, key=lambda f: f.confidence)
     if (p >= OVERRIDE_MIN_PROB and k not in NEVER_OVERRIDE_TO and best.modality != "negated"
-            and not _sense_given(best.rule) and best.code[:2] not in SPEECH_ROOTS
+            and not _sense_given(best.rule) and not _speech_act(best.code)
             and all(penta_class(f.code[:2]) != k for f in found)):
         # the rules found actors, but the sentence reads as another kind of event: the model's
         # class leads, with the rule's actors and evidence; the rule's own events stay
@@ -113,6 +113,12 @@ def reweigh(tag: str, found: list[Found], by_class: dict[int, float]) -> list[Fo
                     round(min(0.95, best.confidence + 0.05), 3), best.evidence, best.date_token)
         found[found.index(best)] = new
     return found
+
+
+def _speech_act(code: str) -> bool:
+    """A speech act the verb names (a denial 016, an appeal 02x); a plain "said" (010) is not one:
+    what was said may be the sentence's event ("said troops shelled the town")."""
+    return code[:2] in SPEECH_ROOTS and code != "010"
 
 
 def _sense_given(rule: str) -> bool:

@@ -69,7 +69,10 @@ def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
         key = (si, _actor_key(ev.source), _actor_key(ev.target), ev.cameo)
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
-    article.events = sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
+    ordered = sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
+    article.events = [ev for ev in ordered if _has_code(ev.source) or _has_code(ev.target)]
+    if len(article.events) < len(ordered):  # no coded actor on either side: a candidate, not an event
+        article.meta["uncoded_candidates"] = [candidate(ev) for ev in ordered if ev not in article.events]
     for n, ev in enumerate(article.events):
         ev.id = f"{article.id}-E{n + 1:02d}"
     return article
@@ -96,8 +99,12 @@ def without_reporters(f: Found) -> Found | None:
 
 def figurative(f: Found, doc: Any) -> bool:
     """Force done by no one ("the deficit hit a record", "hit by declining consumption", "battle
-    falling sales"): the one who hits is a thing no dictionary codes, not a person or group."""
+    falling sales"): the one who hits is a thing no dictionary codes, not a person or group, and
+    what is hit is no coded actor either, or a business ("the missiles struck the Syrian army" is
+    force; "the wine industry, hit by falling sales" is not)."""
     if f.code[:2] not in HARM_ROOTS or (f.source is not None and f.source.code):
+        return False
+    if f.target is not None and f.target.code and f.target.sector not in FIGURATIVE_TARGETS:
         return False
     if f.source is None:  # a passive's agent no dictionary knows and no phrase actor kept: "hit by X"
         agents = [p for c in f.trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -114,6 +121,7 @@ def _agentive(h: Any) -> bool:
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "men", "els", "ites")) or h.tag_ == "NNPS"
 
 
+FIGURATIVE_TARGETS = {"BUS"}  # markets and firms are "hit" and "battle" in the business pages
 HARM_ROOTS = {"18", "19", "20"}  # assault, fighting, mass violence (coercion is mostly at home)
 
 
@@ -149,6 +157,18 @@ MIN_SHARE_OF_BEST = 0.6
 # Violence stays whoever did it ("two women were raped", "gunmen opened fire on a teahouse").
 UNCODED_MIN_CONFIDENCE = 0.25
 VIOLENCE_ROOTS = {"17", "18", "19", "20"}
+
+
+def _has_code(a: Actor | None) -> bool:
+    return a is not None and bool(a.code)
+
+
+def candidate(ev: Event) -> dict[str, Any]:
+    """An event the rules found with no coded actor on either side ("the bulk offered", "Mr Hicks
+    was captured"): kept in ``article.meta["uncoded_candidates"]`` for a reader, never stored as an
+    event, counted or exported. Texts only: the offsets of the repaired text are not mapped back."""
+    return {"sentence": ev.sentence, "cameo": ev.cameo, "rule": ev.rule, "evidence": ev.evidence.text,
+            "source": ev.source.text if ev.source else None, "target": ev.target.text if ev.target else None}
 
 
 def _coded(f: Found) -> bool:
