@@ -92,3 +92,18 @@ def test_stage_force_done_by_no_one_is_figurative(text) -> None:
     import dyads
 
     assert not [e for e in dyads.code(text, date="2024-01-17").events if e.root in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [
+    "President Musharraf of Pakistan has said during a visit to Britain that he will stay.",
+    "French Prime Minister Jacques Chirac, on the first day of a three-day visit to the United States, "
+    "said he was hopeful.",
+])
+def test_stage_an_event_noun_without_a_party_is_held_by_the_subject_of_its_clause(code, text) -> None:
+    """A visit with only a length or an order ("a three-day visit") names no party: whoever the
+    clause it is a circumstance of is about made it, also when the phrase hangs on that subject."""
+    art = code(text, date="2004-12-06")
+    visits = [e for e in art.events if e.cameo == "042"]
+    assert visits and visits[0].source and visits[0].source.code.endswith("GOV")
+    assert visits[0].target and visits[0].target.country in {"GBR", "USA"}
+    assert "+holder" in visits[0].rule

@@ -702,7 +702,8 @@ class SentenceCoder:
         sources = self.resolve_all(src_heads) or src_from_mod[:1]
         sources = [s for s in sources if s.code]
         rule_note = ""
-        if not sources and not src_heads and not mods:
+        party_mods = [m for m in mods if m.dep_ == "poss" or m.pos_ == "PROPN" or self.actors.actor_for(m) is not None]
+        if not sources and not src_heads and not party_mods:  # "a three-day visit" names no party
             sources = [s for s in self.resolve_all(self.event_holder(n)) if s.code]
             rule_note = "+holder" if sources else ""
         targets = [t for t in self.resolve_all(tgt_heads) if t.code]
@@ -741,6 +742,8 @@ class SentenceCoder:
                 t = t.head
                 continue
             break
+        if t is not n and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass"):
+            return [t]  # "Chirac, on the first day of a visit to the US, said": the subject itself
         if t is n or t.pos_ not in ("VERB", "AUX"):
             return []
         if t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
