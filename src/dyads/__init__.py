@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dyads.annotate.pipeline import Pipeline, get_pipeline
 from dyads.config import DEFAULT_DB
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError, InputError
 from dyads.model import Actor, Article, Entity, Event, Quote, Sentence, Span
 from dyads.version import __version__
 
@@ -55,7 +55,7 @@ def code(text: str, date: str | datetime.date | None = None, *, id: str = "text"
     if isinstance(date, datetime.date):
         date = date.isoformat()[:10]
     if date is not None and not valid_date(date):
-        raise DyadsError(E.E010.format(item="date", value=date))
+        raise InputError("E010", item="date", value=date)
     item = make_article(id, text, ReadOptions(date=valid_date(date)), title=title)
     if isinstance(item, ReadError):
         raise DyadsError(item.message)

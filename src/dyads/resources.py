@@ -22,7 +22,7 @@ from importlib import resources as package_files
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from dyads.errors import DyadsError, E
+from dyads.errors import DataError, DyadsError
 
 if TYPE_CHECKING:
     from dyads.annotate.actors.dictionary import ActorDictionary
@@ -36,7 +36,7 @@ WORDLISTS = "wordlists.json"
 
 def data_error(name: str, detail: object) -> DyadsError:
     """The one error for a data file that is missing, unlisted or broken."""
-    return DyadsError(E.E022.format(name=name, detail=detail))
+    return DataError("E022", name=name, detail=detail)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.limits import MAX_FIELD_CHARS
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -21,13 +21,13 @@ REPLACEMENT = "\ufffd"
 def text_problem(item: str, text: Any, max_chars: int) -> str | None:
     """The numbered message for a text that cannot be coded, or None when it can."""
     if not isinstance(text, str):
-        return E.E006.format(item=item)
+        return message("E006", item=item)
     if not text.strip():
-        return E.E001.format(item=item)
+        return message("E001", item=item)
     if "\x00" in text:
-        return E.E002.format(item=item)
+        return message("E002", item=item)
     if len(text) > max_chars:
-        return E.E004.format(item=item, size=len(text), limit=max_chars)
+        return message("E004", item=item, size=len(text), limit=max_chars)
     return None
 
 
@@ -43,7 +43,7 @@ def replace_surrogates(text: str) -> tuple[str, int, int]:
 def clean_text(item: str, text: str) -> tuple[str, str | None]:
     """The text made writable, and the E012 warning when something was replaced."""
     fixed, count, pos = replace_surrogates(text)
-    return fixed, (E.E012.format(item=item, count=count, pos=pos) if count else None)
+    return fixed, (message("E012", item=item, count=count, pos=pos) if count else None)
 
 
 def clean_field(item: str, name: str, value: Any, limit: int = MAX_FIELD_CHARS) -> tuple[str | None, str | None]:
@@ -52,7 +52,7 @@ def clean_field(item: str, name: str, value: Any, limit: int = MAX_FIELD_CHARS) 
     if not isinstance(value, str) or value == "":
         return None, None
     if len(value) > limit:
-        return None, E.E015.format(item=item, field=name, size=len(value), limit=limit)
+        return None, message("E015", item=item, field=name, size=len(value), limit=limit)
     return replace_surrogates(value)[0], None
 
 

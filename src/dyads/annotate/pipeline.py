@@ -15,7 +15,7 @@ from typing import Any
 
 from dyads.config import dictionaries_mode as dictionaries_mode_of
 from dyads.config import dictionaries_path, model_name
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError, InputError, message
 from dyads.io.readers import ReadError
 from dyads.limits import MAX_CHARS
 from dyads.model import Article, Sentence
@@ -62,7 +62,7 @@ def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode:
     from dyads.annotate.petrarch.load import load_petrarch
 
     if dictionaries_mode not in ("extend", "replace"):
-        raise DyadsError(E.E124.format(value=dictionaries_mode))
+        raise InputError("E124", value=dictionaries_mode)
     replace = dictionaries_mode == "replace"
     petrarch = load_petrarch(dictionaries, nlp, "replace" if replace else "extend")
     extras.update({"actor_matcher": PetrarchMatcher(petrarch, None if replace else matcher), "petrarch": petrarch,
@@ -182,7 +182,7 @@ class Pipeline:
                     parsed.extend(self._parse([fresh], 1))
                 except Exception as exc:  # noqa: BLE001
                     fresh.doc = None
-                    failed[id(fresh)] = E.E030.format(item=fresh.id, detail=f"parse: {exc!r}"[:300])
+                    failed[id(fresh)] = message("E030", item=fresh.id, detail=f"parse: {exc!r}"[:300])
                     parsed.append(fresh)
         done = {id(a): p for a, p in zip(ready, parsed, strict=True)}
         return [(done[id(a)], failed.get(id(done[id(a)]))) if problem is None else (a, problem)
@@ -204,7 +204,7 @@ class Pipeline:
             try:
                 article = stage(article, self.resources)
             except Exception as exc:  # noqa: BLE001 - one stage's failure must not stop the batch
-                article.errors.append(E.E030.format(item=article.id, detail=f"{name}: {exc!r}"[:300]))
+                article.errors.append(message("E030", item=article.id, detail=f"{name}: {exc!r}"[:300]))
         article.doc = None
         return article
 

@@ -21,8 +21,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from dyads.api.problems import Problem
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError, StoreBusy, StoreError
 
 T = TypeVar("T")
 
@@ -49,7 +48,7 @@ class StoreHandle:
     # -- reading ---------------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the read-only store; raises :class:`Problem` (503) if it cannot be opened."""
+        """A cursor on the read-only store; raises a StoreError (503) if it cannot be opened."""
         from dyads.store.db import cursor
 
         with self._cond:
@@ -98,7 +97,7 @@ class StoreHandle:
         stamp = self._file_stamp()
         if stamp is None:
             self._close_locked()
-            raise Problem(503, E.E100.format(path=self.path))
+            raise StoreError("E043", path=self.path)
         if self._con is not None and stamp != self._stamp and self._readers == 0:
             self._close_locked()  # the file changed on disk (another writer): see the new data
         if self._con is None:
@@ -165,10 +164,6 @@ def _connect(path: Path, wait: float) -> duckdb.DuckDBPyConnection:
     try:
         return db.connect(path, read_only=True, wait=wait)
     except DyadsError as exc:
-        msg = str(exc)
-        if msg.startswith("E043"):
-            raise Problem(503, E.E100.format(path=path)) from None
-        if msg.startswith("E041"):
-            raise Problem(503, E.E101.format(path=path, detail="another process is writing it"),
-                          headers={"Retry-After": "5"}) from None
-        raise Problem(503, msg) from None
+        if exc.code == "E041":  # locked by a writer: a moment's wait, said as such (503 + Retry-After)
+            raise StoreBusy("E101", path=path, detail="another process is writing it") from None
+        raise

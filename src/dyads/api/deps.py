@@ -11,9 +11,8 @@ from fastapi import Request
 
 from dyads.api import queries
 from dyads.api.db import StoreHandle
-from dyads.api.problems import Problem
 from dyads.api.schemas import CodeRequest
-from dyads.errors import DyadsError, E
+from dyads.errors import InputError, NotFound
 from dyads.io.readers import ReadOptions, make_article, valid_date
 from dyads.model import Article
 
@@ -38,26 +37,23 @@ def check_known(request: Request, con: Any, *codes: str | None) -> None:
     known = store.memo("actor-codes", con, queries.actor_codes)
     for code in codes:
         if code and not queries.actor_known(known, code):
-            raise Problem(404, E.E103.format(value=code))
+            raise NotFound("E103", value=code)
 
 
 def article_from(body: CodeRequest, ident: str, **fields: str | None) -> Article:
     """The Article a request body describes, or a 400."""
     if body.date not in (None, "") and not valid_date(body.date):
-        raise Problem(400, E.E010.format(item="date", value=body.date[:40]))
+        raise InputError("E010", item="date", value=body.date[:40])
     item = make_article(ident, body.text, ReadOptions(date=valid_date(body.date)), title=body.title, **fields)
     if not isinstance(item, Article):
-        raise Problem(400, item.message)
+        raise InputError(item.message)
     return item
 
 
 def code_article(s: Settings, art: Article) -> Article:
-    """Code one article with the process's pipeline (one request at a time), or a 503."""
+    """Code one article with the process's pipeline (one request at a time); a model that cannot be
+    loaded is a DataError (503)."""
     from dyads.annotate.pipeline import get_pipeline
 
     with s.code_lock:  # one spaCy pipeline per process; keep its use serial
-        try:
-            pipeline = get_pipeline(s.model)
-        except DyadsError as exc:
-            raise Problem(503, str(exc)) from None
-        return pipeline(art)
+        return get_pipeline(s.model)(art)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from dyads.errors import E
+from dyads.errors import TooLarge
 from dyads.limits import MAX_ITEM_BYTES
 
 Message = MutableMapping[str, Any]
@@ -53,9 +53,9 @@ class BodyLimit:
         await self.app(scope, _replay([whole], receive), send)
 
     async def _refuse(self, send: Send, what: str) -> None:
-        message = E.E105.format(detail=f"{what}; at most {self.limit:,} bytes are read (README: Limits)")
-        body = json.dumps({"error": {"status": 413, "code": "E105", "message": message}}).encode()
-        await send({"type": "http.response.start", "status": 413,
+        err = TooLarge("E105", detail=f"{what}; at most {self.limit:,} bytes are read (README: Limits)")
+        body = json.dumps({"error": {"status": err.status, "code": err.code, "message": str(err)}}).encode()
+        await send({"type": "http.response.start", "status": err.status,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
 

@@ -8,13 +8,12 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from dyads.api.problems import Problem
 from dyads.api.schemas import ErrorBody
-from dyads.errors import DyadsError, E
+from dyads.errors import ApiError, DyadsError
 from dyads.store.queries import Counting, parse_period
+from dyads.store.queries import actor_code as store_actor_code
 from dyads.store.queries import counting as sq_counting
 
-ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,12}$")
 ROOT_CODE = re.compile(r"^(0[1-9]|1[0-9]|20)$")
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
@@ -44,10 +43,12 @@ def actor_code(param: str, value: str | None) -> str | None:
     """An upper-cased actor code, or a 400 naming the parameter."""
     if value is None or value == "":
         return None
-    code = value.strip().upper()
-    if not ACTOR_CODE.match(code):
-        raise Problem(400, E.E102.format(param=param, value=value[:80]))
-    return code
+    return store_actor_code(value, param)
+
+
+def path_actor_code(param: str, value: str) -> str:
+    """An actor code given in the path (never empty there): upper-cased, or E048."""
+    return store_actor_code(value, param)
 
 
 def date_bound(param: str, value: str | None, end: bool = False) -> dt.date | None:
@@ -59,14 +60,14 @@ def date_bound(param: str, value: str | None, end: bool = False) -> dt.date | No
     except DyadsError:
         shown = value[:80]
         detail = "no such date" if re.fullmatch(r"\d{4}(-\d{2}){0,2}", shown.strip()) else "not a date"
-        raise Problem(400, E.E104.format(param=param, value=shown, detail=detail)) from None
+        raise ApiError("E104", param=param, value=shown, detail=detail) from None
 
 
 def date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """``since`` and ``until`` checked (and in order), returned as given for the store's filters."""
     lo, hi = date_bound("since", since), date_bound("until", until, end=True)
     if lo and hi and lo > hi:
-        raise Problem(400, E.E105.format(detail=f"since={since!r} is after until={until!r}"))
+        raise ApiError("E105", detail=f"since={since!r} is after until={until!r}")
     return (since.strip() if lo else None), (until.strip() if hi else None)
 
 
@@ -77,15 +78,15 @@ def root_code(value: str | None) -> str | None:
     if len(v) == 1 and v.isdigit():
         v = "0" + v
     if not ROOT_CODE.match(v):
-        raise Problem(400, E.E105.format(detail=f"root={value[:80]!r}: a CAMEO root code is 01 to 20"))
+        raise ApiError("E105", detail=f"root={value[:80]!r}: a CAMEO root code is 01 to 20")
     return v
 
 
 def page(limit: int, offset: int) -> tuple[int, int]:
     if not 1 <= limit <= MAX_LIMIT:
-        raise Problem(400, E.E105.format(detail=f"limit={limit}: must be 1 to {MAX_LIMIT}; page with offset"))
+        raise ApiError("E105", detail=f"limit={limit}: must be 1 to {MAX_LIMIT}; page with offset")
     if not 0 <= offset <= MAX_OFFSET:
-        raise Problem(400, E.E105.format(detail=f"offset={offset}: must be 0 to {MAX_OFFSET:,}"))
+        raise ApiError("E105", detail=f"offset={offset}: must be 0 to {MAX_OFFSET:,}")
     return limit, offset
 
 
@@ -93,7 +94,7 @@ def text_query(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     if len(value) > MAX_QUERY_CHARS:
-        raise Problem(400, E.E105.format(detail=f"q is {len(value)} characters; at most {MAX_QUERY_CHARS}"))
+        raise ApiError("E105", detail=f"q is {len(value)} characters; at most {MAX_QUERY_CHARS}")
     return value.strip()
 
 
@@ -105,7 +106,4 @@ def dates(since: str | None, until: str | None) -> dict[str, str | None]:
 
 def counting(modality: str | None, coded: bool) -> Counting:
     """What the counts count (asserted events unless ``modality`` says otherwise), or a 400."""
-    try:
-        return sq_counting(modality, coded, param="modality")
-    except DyadsError as exc:
-        raise Problem(400, str(exc)) from None
+    return sq_counting(modality, coded, param="modality")  # a bad value is a QueryError (400)

@@ -3,39 +3,32 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError, InternalError, Unprocessable
 
 log = logging.getLogger("dyads.api")
-_CODE = re.compile(r"^(E\d{3})\b")
 
 
-class Problem(Exception):
-    """A request that cannot be served, with its HTTP status and a numbered message."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers
+def problem_body(status: int, message: str, code: str | None = None) -> dict:
+    return {"error": {"status": status, "code": code, "message": message}}
 
 
-def problem_body(status: int, message: str) -> dict:
-    m = _CODE.match(message)
-    return {"error": {"status": status, "code": m.group(1) if m else None, "message": message}}
+def problem_response(status: int, message: str, code: str | None = None,
+                     headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(problem_body(status, message, code), status_code=status, headers=headers)
 
 
-def problem_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(problem_body(status, message), status_code=status, headers=headers)
+def error_response(exc: DyadsError) -> JSONResponse:
+    """A numbered error as JSON: the HTTP status (and headers) its family gives."""
+    return problem_response(exc.status, str(exc), exc.code, headers=exc.headers)
 
 
-def _validation_message(exc: RequestValidationError) -> str:
+def _validation_detail(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:3]:
         loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
@@ -47,19 +40,15 @@ def _validation_message(exc: RequestValidationError) -> str:
             continue
         shown = f"={value!r}" if isinstance(value, str | int | float) and len(repr(value)) <= 60 else ""
         parts.append(f"{where}{shown}: {err.get('msg', 'invalid')}")
-    return E.E105.format(detail="; ".join(parts))
+    return "; ".join(parts)
 
 
 def install_handlers(app: FastAPI) -> None:
     """Map every exception to a JSON problem; unexpected ones to E109 without details."""
 
-    @app.exception_handler(Problem)
-    async def _problem(request: Request, exc: Problem) -> JSONResponse:
-        return problem_response(exc.status, exc.message, headers=exc.headers)
-
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return problem_response(422, _validation_message(exc))
+        return error_response(Unprocessable("E105", detail=_validation_detail(exc)))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -72,9 +61,9 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DyadsError)
     async def _dyads(request: Request, exc: DyadsError) -> JSONResponse:
-        return problem_response(400, str(exc))
+        return error_response(exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem_response(500, E.E109.format(kind=type(exc).__name__, path=request.url.path))
+        return error_response(InternalError("E109", kind=type(exc).__name__, path=request.url.path))

@@ -16,27 +16,12 @@ from typing import Any
 
 import duckdb
 
-from dyads.api.problems import Problem
-from dyads.errors import DyadsError
 from dyads.model import Article
 from dyads.store import queries as sq
 from dyads.store.arrow import code_prefix, content_hash
 
 Con = duckdb.DuckDBPyConnection
 ASSERTED = sq.Counting()
-# Store messages that mean "the request was bad" (dates, periods, actor codes); others are ours.
-CLIENT_ERRORS = ("E046", "E048")
-
-
-def store_call(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call a store function; its DyadsError becomes a 400 (bad filter) or a 503 (store trouble)."""
-    try:
-        return fn(*args, **kwargs)
-    except DyadsError as exc:
-        msg = str(exc)
-        raise Problem(400 if msg.startswith(CLIENT_ERRORS) else 503, msg) from None
-
-
 def content_id(text: str) -> str:
     return content_hash(text)[:16]
 
@@ -79,7 +64,7 @@ def event_page(con: Con, f: EventQuery, limit: int, offset: int) -> tuple[list[d
     ones are read at their size, and a second one-row query looks past the end."""
     if f.q is None and f.place is None and not f.both:
         def fetch(n: int, skip: int) -> list[dict[str, Any]]:
-            return store_call(sq.events, con, source=f.source, target=f.target, since=f.since, until=f.until,
+            return sq.events(con, source=f.source, target=f.target, since=f.since, until=f.until,
                               root=f.root, quad=f.quad, limit=n, offset=skip, modality=f.counting)
     else:
         def fetch(n: int, skip: int) -> list[dict[str, Any]]:
@@ -155,7 +140,7 @@ def filters_sql(f: EventQuery, alias: str = "") -> tuple[list[str], dict[str, An
 def timeline(con: Con, a: str, b: str, by: str, since: str | None, until: str | None,
              counting: sq.Counting = ASSERTED) -> list[dict[str, Any]]:
     """Per period: the store's dyad rows for both directions, A>B and B>A, merged into one dict."""
-    rows = store_call(sq.dyad, con, a, b, by=by, since=since, until=until, modality=counting)
+    rows = sq.dyad(con, a, b, by=by, since=since, until=until, modality=counting)
     points: dict[str, dict[str, Any]] = {}
     for r in rows:
         p = points.setdefault(r["period"], {"period": r["period"]})
@@ -166,7 +151,7 @@ def timeline(con: Con, a: str, b: str, by: str, since: str | None, until: str | 
 
 def actor_list(con: Con, limit: int, level: str, counting: sq.Counting = ASSERTED,
                since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    return store_call(sq.actors, con, top=limit, level=level, modality=counting, since=since, until=until)
+    return sq.actors(con, top=limit, level=level, modality=counting, since=since, until=until)
 
 
 # -- overview -----------------------------------------------------------------------------------
@@ -249,15 +234,12 @@ def article_list(con: Con, q: str | None, limit: int, offset: int) -> tuple[list
 
 
 def load_article(con: Con, article_id: str) -> Article | None:
-    return store_call(sq.load_article, con, article_id)
+    return sq.load_article(con, article_id)
 
 
 def ingest(path: Path, art: Article) -> bool:
     """Store one coded article through the store's writer; False when its text was already there."""
     from dyads.store import Store
 
-    def write() -> bool:
-        with Store.open(path) as store:
-            return store.ingest([art]) > 0
-
-    return store_call(write)
+    with Store.open(path) as store:
+        return store.ingest([art]) > 0

@@ -11,7 +11,7 @@ from dyads.limits import MAX_CHARS, MAX_DATE_CHARS, MAX_FIELD_CHARS
 
 class ErrorDetail(BaseModel):
     status: int
-    code: str | None = Field(None, description="The numbered message, e.g. E102.")
+    code: str | None = Field(None, description="The numbered message, e.g. E048.")
     message: str
 
 

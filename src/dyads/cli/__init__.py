@@ -21,7 +21,7 @@ def main() -> None:
     that stops reading (``| head``) ends the output quietly; never a traceback."""
     import os
 
-    from dyads.errors import DyadsError, E
+    from dyads.errors import DyadsError, message
 
     try:
         app()
@@ -38,7 +38,7 @@ def main() -> None:
         if os.environ.get("DYADS_DEBUG"):
             raise
         detail = " ".join(str(exc).split())[:200] or "no detail"
-        print(f"error: {E.E032.format(kind=type(exc).__name__, detail=detail)}", file=sys.stderr)
+        print("error: " + message("E032", kind=type(exc).__name__, detail=detail), file=sys.stderr)
         sys.exit(1)
 
 

@@ -14,7 +14,7 @@ from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.dictionaries import use_dictionaries
 from dyads.cli.output import EXIT_PARTIAL, Format, write_csv, write_jsonl, write_table
-from dyads.errors import DyadsError, E
+from dyads.errors import InputError, message
 from dyads.io.losses import Losses
 from dyads.io.readers import ReadError, count_items, read_inputs, valid_date
 from dyads.io.rows import EVENT_COLUMNS, event_row
@@ -74,7 +74,7 @@ def code_command(
     from dyads.runner import annotate
 
     if date is not None and not valid_date(date):
-        raise DyadsError(E.E010.format(item="--date", value=date))
+        raise InputError("E010", item="--date", value=date)
     use_dictionaries(dictionaries, dictionaries_mode)
     many = _many_inputs(paths)
     items = annotate(read_inputs(paths, date=date), model=model, workers=workers, dask=dask, scheduler=scheduler,
@@ -111,7 +111,7 @@ def code_command(
                  f"{warned:,} with warnings" if warned else ""]
         print(", ".join(p for p in parts if p), file=sys.stderr)
     if coded == 0 and lost.count:
-        print(E.E031, file=sys.stderr)
+        print(message("E031"), file=sys.stderr)
         raise typer.Exit(1)
     if lost.count:
         raise typer.Exit(EXIT_PARTIAL)

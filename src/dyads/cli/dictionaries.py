@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from dyads.errors import DyadsError, E
+from dyads.errors import InputError
 
 SHOWN_PROBLEMS = 20
 
@@ -27,7 +27,7 @@ def use_dictionaries(path: str | None, mode: str | None) -> None:
 
     chosen = dictionaries_mode(mode)
     if chosen not in DICTIONARIES_MODES:
-        raise DyadsError(E.E124.format(value=chosen))
+        raise InputError("E124", value=chosen)
     folder = dictionaries_path(path)
     if folder is None:
         return

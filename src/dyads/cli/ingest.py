@@ -13,7 +13,7 @@ from dyads.cli.app import app
 from dyads.cli.dictionaries import use_dictionaries
 from dyads.cli.output import EXIT_PARTIAL, write_table
 from dyads.config import DEFAULT_DB
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError, InputError, message
 from dyads.io.readers import valid_date
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def ingest_command(
     from dyads.services.ingest import ingest
 
     if date is not None and not valid_date(date):
-        raise DyadsError(E.E010.format(item="--date", value=date))
+        raise InputError("E010", item="--date", value=date)
     use_dictionaries(dictionaries, dictionaries_mode)
     seconds = options.wait_seconds(wait)
     report = ingest(paths, db, date=date, model=model, event_model=not no_model, workers=workers, dask=dask,
@@ -60,7 +60,7 @@ def ingest_command(
                     on_batch=_log_batch if verbose else None)
     print(f"{db}: {report.summary()}")
     if report.failed and not (report.coded or report.skipped):
-        print(E.E031, file=sys.stderr)
+        print(message("E031"), file=sys.stderr)
         raise typer.Exit(1)
     if report.failed:
         raise typer.Exit(EXIT_PARTIAL)
@@ -96,7 +96,7 @@ def demo_command(
 
     paths = example_paths()
     if not paths:
-        raise DyadsError(E.E007.format(item="bundled examples (dyads/examples)"))
+        raise InputError("E007", item="bundled examples (dyads/examples)")
     items = list(annotate(read_inputs(paths)))
     for it in items:
         if isinstance(it, ReadError):

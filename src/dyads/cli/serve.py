@@ -12,7 +12,7 @@ from dyads.cli import options
 from dyads.cli.app import app
 from dyads.cli.dictionaries import use_dictionaries
 from dyads.config import DEFAULT_DB
-from dyads.errors import E
+from dyads.errors import message
 
 
 @app.command("serve")
@@ -38,7 +38,7 @@ def serve_command(
     from dyads.api import create_app
 
     if not db.is_file():
-        print(f"warning: {E.E100.format(path=db)}", file=sys.stderr)
+        print(f"warning: {message('E043', path=db)}", file=sys.stderr)
     use_dictionaries(dictionaries, dictionaries_mode)
     web = create_app(db, token=token, model=model, preload=True)
     mode = "ingest enabled with token" if token else "read-only"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dyads.errors import DyadsError, E
+from dyads.errors import EvalError
 from dyads.eval.articles import load_article_folder, score_folder
 from dyads.eval.case2021 import EXPECTED_ROOTS, label_report
 from dyads.eval.gold import GoldFile, PredictionFile, check_record, is_seed_path, load_gold, load_predictions, load_seed
@@ -55,7 +55,7 @@ def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: st
     gold = load_gold(path, limit=limit)
     if not gold.records:
         detail = f"{len(gold.problems)} malformed line(s)" if gold.problems else "the file is empty"
-        raise DyadsError(E.E052.format(path=path, detail=detail))
+        raise EvalError("E052", path=path, detail=detail)
     problems, warnings = list(gold.problems), []
     coding = None
     if predictions is not None:
@@ -135,6 +135,6 @@ def evaluate(path: str | Path, *, model: str | None = None, predictions: str | P
     if is_seed_path(path):
         return evaluate_seed(path, model=model, predictions=predictions, event_model=event_model)
     if not str(path).endswith((".jsonl", ".ndjson")) and Path(path).is_file():
-        raise DyadsError(E.E055.format(path=path))
+        raise EvalError("E055", path=path)
     return evaluate_gold(path, model=model, predictions=predictions, limit=limit, errors=errors,
                          event_model=event_model)

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dyads.errors import DyadsError, E
+from dyads.errors import EvalError
 from dyads.eval.seed import must_not_violations, pick_article, score_seed, seed_event_matches
 
 SEED_ID = "kremlin-north-korea"  # the example article keeps its own must-not rules (score.py does too)
@@ -32,10 +32,10 @@ def load_article_folder(path: str | Path) -> list[tuple[dict[str, Any], str]]:
             text_file = folder / str(gold.get("file") or ref.name.replace(".gold.json", ".txt"))
             text = text_file.read_text(encoding="utf-8")
         except (OSError, ValueError, UnicodeDecodeError) as exc:
-            raise DyadsError(E.E052.format(path=ref, detail=f"{type(exc).__name__}: {exc}")) from exc
+            raise EvalError("E052", path=ref, detail=f"{type(exc).__name__}: {exc}") from exc
         out.append((gold, text))
     if not out:
-        raise DyadsError(E.E052.format(path=path, detail="no *.gold.json reference in this folder"))
+        raise EvalError("E052", path=path, detail="no *.gold.json reference in this folder")
     return out
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dyads.errors import DyadsError, E
+from dyads.errors import EvalError, InputError, message
 from dyads.io.readers import valid_date
 
 CLASS_RANGES = {"penta": range(0, 5), "quad": range(1, 5)}
@@ -45,7 +45,7 @@ def _json_lines(path: str) -> Iterator[tuple[int, Any, str | None]]:
     try:
         f = open(path, encoding="utf-8")  # closed by the with below
     except OSError as exc:
-        raise DyadsError(E.E007.format(item=path)) from exc
+        raise InputError("E007", item=path) from exc
     with f:
         try:
             for n, line in enumerate(f, 1):
@@ -56,7 +56,7 @@ def _json_lines(path: str) -> Iterator[tuple[int, Any, str | None]]:
                 except json.JSONDecodeError as exc:
                     yield n, None, f"not JSON: {exc.msg} at column {exc.colno}"
         except UnicodeDecodeError as exc:
-            raise DyadsError(E.E003.format(item=path, detail=exc.reason)) from exc
+            raise InputError("E003", item=path, detail=exc.reason) from exc
 
 
 def _is_int(value: Any) -> bool:
@@ -160,11 +160,11 @@ def load_gold(path: str | Path, limit: int | None = None) -> GoldFile:
         item = f"{path}:{n}"
         problem = problem or check_record(obj)
         if problem:
-            out.problems.append(E.E050.format(item=item, detail=problem))
+            out.problems.append(message("E050", item=item, detail=problem))
             continue
         ident = str(obj["id"])
         if ident in first_line:
-            out.problems.append(E.E051.format(item=item, id=ident, first=first_line[ident]))
+            out.problems.append(message("E051", item=item, id=ident, first=first_line[ident]))
             continue
         first_line[ident] = n
         out.records.append(obj)
@@ -184,7 +184,7 @@ def load_predictions(path: str | Path) -> PredictionFile:
             elif not all(isinstance(e, dict) for e in obj.get("events") or []):
                 problem = "every event must be an object"
         if problem:
-            out.problems.append(E.E053.format(item=f"{path}:{n}", detail=problem))
+            out.problems.append(message("E053", item=f"{path}:{n}", detail=problem))
             continue
         out.rows.append(obj)
     return out
@@ -201,18 +201,18 @@ def load_seed(path: str | Path) -> tuple[dict[str, Any], str]:
         with open(path, encoding="utf-8") as f:
             gold = json.load(f)
     except OSError as exc:
-        raise DyadsError(E.E007.format(item=path)) from exc
+        raise InputError("E007", item=path) from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DyadsError(E.E054.format(path=path, detail=f"not JSON: {exc}")) from exc
+        raise EvalError("E054", path=path, detail=f"not JSON: {exc}") from exc
     problem = check_seed(gold)
     if problem:
-        raise DyadsError(E.E054.format(path=path, detail=problem))
+        raise EvalError("E054", path=path, detail=problem)
     text_path = path[: -len(".gold.json")] + ".txt"
     try:
         with open(text_path, encoding="utf-8") as f:
             text = f.read()
     except OSError as exc:
-        raise DyadsError(E.E054.format(path=path, detail=f"cannot read the text {text_path}")) from exc
+        raise EvalError("E054", path=path, detail=f"cannot read the text {text_path}") from exc
     return gold, text
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.limits import MAX_CHARS, MAX_FIELD_CHARS, item_bytes, record_bytes
 from dyads.model import Article
 from dyads.textcheck import clean_field, clean_text, shown, text_problem
@@ -95,23 +95,23 @@ def make_article(item: str, text: Any, opts: ReadOptions, label: str | None = No
     art = Article(id=item, text=text, date=date, **kept)
     art.errors.extend(warnings)
     if raw_date not in (None, "") and not valid_date(raw_date):
-        art.errors.append(E.E010.format(item=item, value=shown(raw_date)))
+        art.errors.append(message("E010", item=item, value=shown(raw_date)))
     return art
 
 
 def failure(item: str, exc: BaseException) -> ReadError:
     """E016 for an item whose reading raised what no reader expected (it is a bug: the item is
     skipped, the rest is read, and the message says what happened)."""
-    return ReadError(item, E.E016.format(item=item, detail=f"{type(exc).__name__}: {shown(str(exc), 120)}"))
+    return ReadError(item, message("E016", item=item, detail=f"{type(exc).__name__}: {shown(str(exc), 120)}"))
 
 
 def decode_bytes(item: str, data: bytes) -> str | ReadError:
     if b"\x00" in data[:8192]:
-        return ReadError(item, E.E002.format(item=item))
+        return ReadError(item, message("E002", item=item))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return ReadError(item, E.E003.format(item=item, detail=f"byte {exc.start}"))
+        return ReadError(item, message("E003", item=item, detail=f"byte {exc.start}"))
 
 
 def numbered_lines(stream: IO[bytes], limit: int, start: int = 1) -> Lines:
@@ -134,7 +134,7 @@ def read_txt(path: Path, opts: ReadOptions) -> Iterator[Item]:
     with open(path, "rb") as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        yield ReadError(item, E.E014.format(item=item, what="the file", limit=limit, chars=opts.max_chars))
+        yield ReadError(item, message("E014", item=item, what="the file", limit=limit, chars=opts.max_chars))
         return
     text = decode_bytes(item, data)
     if isinstance(text, ReadError):
@@ -159,20 +159,20 @@ def _jsonl_item(name: str, n: int, raw: bytes | None, opts: ReadOptions) -> Iter
     item = f"{name}:{n}"
     if raw is None:
         limit = record_bytes(opts.max_chars)
-        yield ReadError(item, E.E014.format(item=item, what="the line", limit=limit, chars=opts.max_chars))
+        yield ReadError(item, message("E014", item=item, what="the line", limit=limit, chars=opts.max_chars))
         return
     if not raw.strip():
         return
     try:
         line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
     except UnicodeDecodeError as exc:
-        yield ReadError(item, E.E003.format(item=item, detail=f"byte {exc.start}"))
+        yield ReadError(item, message("E003", item=item, detail=f"byte {exc.start}"))
         return
     obj, problem = _load_json(line)
     if problem is None and not isinstance(obj, dict):
         problem = "not an object"
     if problem is not None:
-        yield ReadError(item, E.E005.format(item=item, detail=problem))
+        yield ReadError(item, message("E005", item=item, detail=problem))
         return
     yield from article_from_record(_record_id(obj, item), obj, opts, where=item)
 
@@ -239,7 +239,7 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
         with open_binary(path) as stream:
             yield from iter_jsonl_lines(path.name, numbered_lines(stream, record_bytes(opts.max_chars)), opts)
     except (OSError, EOFError, zlib.error) as exc:
-        yield ReadError(path.name, E.E009.format(item=path.name, detail=str(exc) or type(exc).__name__))
+        yield ReadError(path.name, message("E009", item=path.name, detail=str(exc) or type(exc).__name__))
 
 
 class _BadLine(Exception):
@@ -292,12 +292,12 @@ def _table_lines(name: str, lines: Lines, limit: int, chars: int) -> Iterator[tu
     for n, raw in lines:
         item = f"{name}:{n}"
         if raw is None:
-            yield n, None, E.E014.format(item=item, what="the row", limit=limit, chars=chars)
+            yield n, None, message("E014", item=item, what="the row", limit=limit, chars=chars)
             continue
         try:
             yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8"), None
         except UnicodeDecodeError as exc:
-            yield n, None, E.E003.format(item=item, detail=f"byte {exc.start}")
+            yield n, None, message("E003", item=item, detail=f"byte {exc.start}")
 
 
 def _table_rows(name: str, stream: IO[bytes], delimiter: str, limit: int, chars: int,
@@ -323,7 +323,7 @@ def _table_rows(name: str, stream: IO[bytes], delimiter: str, limit: int, chars:
             detail = str(exc) if isinstance(exc, csv.Error) else "a line in it cannot be read"
             if last > first:
                 detail += f"; lines {first}-{last} are skipped"
-            yield ReadError(item, E.E011.format(item=item, detail=detail))
+            yield ReadError(item, message("E011", item=item, detail=detail))
 
 
 def articles_from_rows(name: str, rows: Iterator[tuple[int, list[str]] | ReadError], opts: ReadOptions,
@@ -365,7 +365,7 @@ def read_table(path: Path, opts: ReadOptions) -> Iterator[Item]:
             rows = _table_rows(path.name, stream, delimiter, limit, opts.max_chars)
             yield from articles_from_rows(path.name, rows, opts)
     except (OSError, EOFError, zlib.error) as exc:
-        yield ReadError(path.name, E.E009.format(item=path.name, detail=str(exc) or type(exc).__name__))
+        yield ReadError(path.name, message("E009", item=path.name, detail=str(exc) or type(exc).__name__))
 
 
 def read_stdin(opts: ReadOptions, stream: IO[bytes] | None = None) -> Iterator[Item]:
@@ -385,12 +385,12 @@ def read_stdin(opts: ReadOptions, stream: IO[bytes] | None = None) -> Iterator[I
         yield from iter_jsonl_lines("stdin", itertools.chain(head, lines), opts)
         return
     if first is None:
-        yield ReadError("stdin", E.E014.format(item="stdin", what="the input", limit=limit, chars=opts.max_chars))
+        yield ReadError("stdin", message("E014", item="stdin", what="the input", limit=limit, chars=opts.max_chars))
         return
     data = b"".join(line or b"" for _, line in head)
     data += stream.read(max(0, limit + 1 - len(data)))
     if len(data) > limit:
-        yield ReadError("stdin", E.E014.format(item="stdin", what="the input", limit=limit, chars=opts.max_chars))
+        yield ReadError("stdin", message("E014", item="stdin", what="the input", limit=limit, chars=opts.max_chars))
         return
     text = decode_bytes("stdin", data)
     yield text if isinstance(text, ReadError) else make_article("stdin", text, opts)
@@ -463,10 +463,10 @@ def read_path(path: Path, opts: ReadOptions) -> Iterator[Item]:
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
-        yield ReadError(name, E.E007.format(item=path))
+        yield ReadError(name, message("E007", item=path))
         return
     except (OSError, ValueError) as exc:  # a name too long, a loop of links, a NUL in the name
-        yield ReadError(name, E.E016.format(item=shown(name, 120), detail=getattr(exc, "strerror", None) or exc))
+        yield ReadError(name, message("E016", item=shown(name, 120), detail=getattr(exc, "strerror", None) or exc))
         return
     if stat.S_ISDIR(mode):
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -474,16 +474,16 @@ def read_path(path: Path, opts: ReadOptions) -> Iterator[Item]:
                 yield from read_path(child, opts)
         return
     if not stat.S_ISREG(mode):
-        yield ReadError(shown_name, E.E013.format(item=shown_name, kind=_kind(mode)))
+        yield ReadError(shown_name, message("E013", item=shown_name, kind=_kind(mode)))
         return
     try:
         reader = reader_for(path) or sniff_reader(path)
         if reader is None:
-            yield ReadError(path.name, E.E002.format(item=path.name))
+            yield ReadError(path.name, message("E002", item=path.name))
             return
         yield from reader(path, opts)
     except OSError as exc:
-        yield ReadError(path.name, E.E016.format(item=path.name, detail=exc.strerror or str(exc)))
+        yield ReadError(path.name, message("E016", item=path.name, detail=exc.strerror or str(exc)))
     except Exception as exc:  # noqa: BLE001 - one file never stops the batch
         yield failure(path.name, exc)
 
@@ -496,7 +496,7 @@ def read_inputs(paths: Iterable[str | Path], date: str | None = None, max_chars:
         if str(p) == "-":
             yield from read_stdin(opts)
         elif str(p) == "":  # Path("") is the current directory: never read it by accident
-            yield ReadError("''", E.E007.format(item="''"))
+            yield ReadError("''", message("E007", item="''"))
         else:
             yield from read_path(Path(p), opts)
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.config import model_name
-from dyads.errors import DyadsError, E
+from dyads.errors import DataError
 from dyads.resources import data_error, load
 
 LINE_BREAKS = "dyads_line_breaks"
@@ -61,9 +61,9 @@ def load_nlp(name: str | None = None) -> Any:
     try:
         nlp = spacy.load(resolved, exclude=["senter"])
     except OSError as exc:
-        raise DyadsError(E.E020.format(name=resolved)) from exc
+        raise DataError("E020", name=resolved) from exc
     if "parser" not in nlp.pipe_names:
-        raise DyadsError(E.E021.format(name=resolved))
+        raise DataError("E021", name=resolved)
     if LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if LEMMA_FIXES not in nlp.pipe_names:

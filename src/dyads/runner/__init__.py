@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from dyads.errors import DyadsError, E
+from dyads.errors import RunnerError
 from dyads.io.readers import Item
 from dyads.runner.base import SHARD_SIZE, Runner, RunStats, shards
 from dyads.runner.inprocess import InProcessRunner
@@ -60,7 +60,7 @@ def worker_count(workers: int | None, dask: bool = False) -> int:
     if workers is None:
         return cores if dask else 1
     if workers < 0:
-        raise DyadsError(E.E090.format(value=workers))
+        raise RunnerError("E090", value=workers)
     return workers or cores
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, wait
 
-from dyads.errors import DyadsError, E
+from dyads.errors import RunnerError
 from dyads.runner.base import Future, Runner
 from dyads.runner.worker import environment, init_worker, load_pipeline, resolve_model
 
@@ -73,21 +73,21 @@ class DaskRunner(Runner):
         try:
             return Client(scheduler, timeout=connect_timeout)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise DyadsError(E.E091.format(address=scheduler, detail=str(exc) or type(exc).__name__)) from exc
+            raise RunnerError("E091", address=scheduler, detail=str(exc) or type(exc).__name__) from exc
 
     def _prepare(self, model: str | None, worker_timeout: float) -> None:
         try:
             self._client.wait_for_workers(1, timeout=worker_timeout)
         except TimeoutError as exc:
-            raise DyadsError(E.E094.format(address=self.address, timeout=worker_timeout)) from exc
+            raise RunnerError("E094", address=self.address, timeout=worker_timeout) from exc
         mine = environment(model)
         try:
             theirs = self._client.run(environment, model)
         except Exception as exc:  # noqa: BLE001 - e.g. dyads not importable on the workers
-            raise DyadsError(E.E092.format(detail=f"{type(exc).__name__}: {exc}")) from exc
+            raise RunnerError("E092", detail=f"{type(exc).__name__}: {exc}") from exc
         for addr, env in theirs.items():
             if diff := env_diff(mine, env):
-                raise DyadsError(E.E092.format(detail=f"worker {addr} has " + "; ".join(diff)))
+                raise RunnerError("E092", detail=f"worker {addr} has " + "; ".join(diff))
         self._client.register_plugin(PipelinePlugin(model, self._event_model),
                                      name=f"dyads-pipeline-{model}{'' if self._event_model else '-no-model'}")
 
@@ -110,7 +110,7 @@ class DaskRunner(Runner):
         try:
             return fut.result()
         except KilledWorker as exc:
-            raise DyadsError(E.E095.format(detail=str(exc))) from exc
+            raise RunnerError("E095", detail=str(exc)) from exc
 
     def close(self) -> None:
         try:

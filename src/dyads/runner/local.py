@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from dyads.errors import DyadsError, E
+from dyads.errors import RunnerError
 from dyads.runner.base import Future, Runner
 from dyads.runner.worker import init_worker, resolve_model
 
@@ -34,7 +34,7 @@ class LocalRunner(Runner):
         try:
             return self._pool.submit(fn, *args)
         except BrokenProcessPool as exc:
-            raise DyadsError(E.E093.format(detail=str(exc) or "pool broken")) from exc
+            raise RunnerError("E093", detail=str(exc) or "pool broken") from exc
 
     def first_completed(self, pending: deque[Future]) -> set[Future]:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)  # type: ignore[arg-type]
@@ -44,7 +44,7 @@ class LocalRunner(Runner):
         try:
             return fut.result()
         except BrokenProcessPool as exc:
-            raise DyadsError(E.E093.format(detail=str(exc) or "a worker exited")) from exc
+            raise RunnerError("E093", detail=str(exc) or "a worker exited") from exc
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.io.readers import Item, ReadError
 from dyads.model import Article
 
@@ -171,7 +171,7 @@ def _convertible(item: Item, convert: Convert) -> Item:
     try:
         convert([item])
     except Exception as exc:  # noqa: BLE001
-        return ReadError(item.id, E.E030.format(item=item.id, detail=f"store rows: {exc!r}"[:300]))
+        return ReadError(item.id, message("E030", item=item.id, detail=f"store rows: {exc!r}"[:300]))
     return item
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyads.config import DEFAULT_DB
-from dyads.errors import DyadsError, E
+from dyads.errors import StoreError
 from dyads.io.losses import Losses
 from dyads.io.readers import Item, count_items, read_inputs
 from dyads.model import Article
@@ -77,7 +77,7 @@ class StoreSessions:
             with self.open():
                 pass
         elif not self.path.parent.is_dir():
-            raise DyadsError(E.E045.format(path=self.path, detail=f"no folder {str(self.path.parent)!r}"))
+            raise StoreError("E045", path=self.path, detail=f"no folder {str(self.path.parent)!r}")
 
     def open(self) -> Store:
         return Store.open(self.path, threads=self.threads, wait=self.wait, on_wait=self.on_wait)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.io.readers import ReadError, ReadOptions
 from dyads.io.web.feeds import Feed, FeedEntry, FeedError, parse_feed
 from dyads.io.web.fetch import Fetcher, FetchError, FetchPolicy
@@ -201,10 +201,10 @@ def parse_duration(value: str, minimum: float = 1.0, option: str = "--every") ->
     else:
         parts = re.findall(r"(\d+(?:\.\d+)?)([smhd])", text)
         if not parts or "".join(n + u for n, u in parts) != text:
-            raise ValueError(E.E074.format(option=option, value=value, minimum=int(minimum)))
+            raise ValueError(message("E074", option=option, value=value, minimum=int(minimum)))
         seconds = sum(float(n) * units[u] for n, u in parts)
     if seconds < minimum:
-        raise ValueError(E.E074.format(option=option, value=value, minimum=int(minimum)))
+        raise ValueError(message("E074", option=option, value=value, minimum=int(minimum)))
     return seconds
 
 
@@ -303,7 +303,7 @@ class Watcher:
         try:
             if local is not None:
                 if not local.is_file():
-                    return None, E.E007.format(item=source)
+                    return None, message("E007", item=source)
                 return parse_feed(local.read_bytes(), source), None
             etag, modified = validators
             headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"}
@@ -322,7 +322,7 @@ class Watcher:
         except (FeedError, FetchError) as exc:
             return None, str(exc)
         except OSError as exc:
-            return None, E.E065.format(item=source, detail=f"cannot read it: {exc.strerror or exc}")
+            return None, message("E065", item=source, detail=f"cannot read it: {exc.strerror or exc}")
 
     @staticmethod
     def _new_validators(feed: Feed, old: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
@@ -332,7 +332,7 @@ class Watcher:
     def _fetch(self, source: str, entry: FeedEntry) -> _Outcome:
         name = entry.link or entry.title or entry.key
         if not entry.link:
-            return _Outcome(entry, error=ReadError(name, E.E072.format(item=name)))
+            return _Outcome(entry, error=ReadError(name, message("E072", item=name)))
         link = entry.link
         ident = normalize_url(link)
         feed_file = _local_path(source)
@@ -340,7 +340,7 @@ class Watcher:
         if local is not None:  # a local feed may point at saved pages beside it
             path = local if local.is_absolute() else feed_file.parent / local  # type: ignore[union-attr]
             if not path.is_file():
-                return _Outcome(entry, error=ReadError(link, E.E007.format(item=link)))
+                return _Outcome(entry, error=ReadError(link, message("E007", item=link)))
             item = html_article(ident, path.read_bytes(), self.options.read, url=link, label=link,
                                 date=entry.date, date_label="feed", meta={"feed": source})
             return _Outcome(entry, error=item) if isinstance(item, ReadError) else _Outcome(entry, article=item)
@@ -350,7 +350,7 @@ class Watcher:
             return _Outcome(entry, error=ReadError(link, str(exc)))
         ctype = resp.content_type.split(";")[0].strip().lower()
         if ctype and ctype not in HTML_TYPES:
-            return _Outcome(entry, error=ReadError(link, E.E070.format(item=link, ctype=ctype)))
+            return _Outcome(entry, error=ReadError(link, message("E070", item=link, ctype=ctype)))
         item = html_article(ident, decode_html(resp.content, resp.content_type), self.options.read, url=link,
                             label=link, date=entry.date, date_label="feed", meta={"feed": source})
         if isinstance(item, ReadError):
@@ -396,7 +396,7 @@ class Watcher:
             attempts = attempts_of[o.entry.key]
             if attempts >= self.options.max_attempts:
                 rep.gave_up += 1
-                self._say(rep, "error: " + E.E075.format(item=o.entry.link or o.entry.key, attempts=attempts,
+                self._say(rep, "error: " + message("E075", item=o.entry.link or o.entry.key, attempts=attempts,
                                                          detail=o.error.message))
             else:
                 self._say(rep, f"error: {o.error.message} (attempt {attempts} of {self.options.max_attempts}; "

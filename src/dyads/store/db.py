@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from dyads.errors import DyadsError, E
+from dyads.errors import DyadsError, StoreError, message
 from dyads.store.schema import (
     APPLICATION,
     SCHEMA_VERSION,
@@ -81,7 +81,7 @@ def connect(path: str | Path, read_only: bool = False, config: dict[str, object]
         except StoreLocked:
             waited = time.monotonic() - started
             if waited + pause > wait:
-                err = StoreLocked(E.E041.format(path=path, waited=f"{waited:.0f}s"))
+                err = StoreLocked(message("E041", path=path, waited=f"{waited:.0f}s"))
                 err.waited = waited
                 raise err from None
             if on_wait is not None and not told:
@@ -103,14 +103,14 @@ def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None
         try:
             p.unlink()  # an empty file (``touch dyads.duckdb``, or a run killed as it began) becomes a store
         except OSError as exc:
-            raise DyadsError(E.E045.format(path=p, detail=exc.strerror or exc)) from None
+            raise StoreError("E045", path=p, detail=exc.strerror or exc) from None
     exists = p.exists()
     if not exists and read_only:
-        raise DyadsError(E.E043.format(path=p))
+        raise StoreError("E043", path=p)
     if exists and (why := _what_is(p)) is not None:
-        raise DyadsError(E.E040.format(path=p, detail=why))
+        raise StoreError("E040", path=p, detail=why)
     if not exists and not p.parent.is_dir():
-        raise DyadsError(E.E045.format(path=p, detail=f"no folder {str(p.parent)!r}"))
+        raise StoreError("E045", path=p, detail=f"no folder {str(p.parent)!r}")
     if exists:
         check_wal(p)
     try:
@@ -144,9 +144,9 @@ def check_wal(p: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise DyadsError(E.E111.format(wal=wal, detail=f"cannot read it: {exc.strerror or exc}")) from None
+        raise StoreError("E111", wal=wal, detail=f"cannot read it: {exc.strerror or exc}") from None
     if head and not _wal_head_ok(head):
-        raise DyadsError(E.E111.format(wal=wal, detail="it does not start as DuckDB's logs do"))
+        raise StoreError("E111", wal=wal, detail="it does not start as DuckDB's logs do")
 
 
 # DuckDB's WAL starts with its version entry: field 100 (type) = WAL_VERSION (98), field 101 =
@@ -162,14 +162,14 @@ def _wal_head_ok(head: bytes) -> bool:
 def _open_error(p: Path, exc: duckdb.Error, exists: bool) -> DyadsError:
     msg = str(exc)
     if "conflicting lock" in msg.lower() or "could not set lock" in msg.lower():
-        return StoreLocked(E.E041.format(path=p, waited="0s"))
+        return StoreLocked(message("E041", path=p, waited="0s"))
     if "replaying wal" in msg.lower():
-        return DyadsError(E.E111.format(wal=wal_path(p), detail=short(exc).split(": ", 1)[-1][:200]))
+        return StoreError("E111", wal=wal_path(p), detail=short(exc).split(": ", 1)[-1][:200])
     if exists and any(s in msg.lower() for s in ("read-only file system", "permission denied")):
-        return DyadsError(E.E110.format(path=p, detail=short(exc).rsplit(": ", 1)[-1]))
+        return StoreError("E110", path=p, detail=short(exc).rsplit(": ", 1)[-1])
     if not exists:
-        return DyadsError(E.E045.format(path=p, detail=short(exc)))
-    return DyadsError(E.E040.format(path=p, detail=f"DuckDB cannot open it: {short(exc)}"))
+        return StoreError("E045", path=p, detail=short(exc))
+    return StoreError("E040", path=p, detail=f"DuckDB cannot open it: {short(exc)}")
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -190,21 +190,21 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> No
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
         if not tables:
             if not create:
-                raise DyadsError(E.E040.format(path=path, detail="an empty DuckDB database"))
+                raise StoreError("E040", path=path, detail="an empty DuckDB database")
             create_schema(con)
             return
         if "dyads_meta" not in tables:
             found = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-            raise DyadsError(E.E040.format(path=path, detail=f"a DuckDB database without dyads tables: {found}"))
+            raise StoreError("E040", path=path, detail=f"a DuckDB database without dyads tables: {found}")
         version = schema_version(con)
         if version is None:
-            raise DyadsError(E.E040.format(path=path, detail="no schema_version in dyads_meta"))
+            raise StoreError("E040", path=path, detail="no schema_version in dyads_meta")
         if version > SCHEMA_VERSION:
-            raise DyadsError(E.E044.format(path=path, found=version, supported=SCHEMA_VERSION))
+            raise StoreError("E044", path=path, found=version, supported=SCHEMA_VERSION)
         expected = V1_TABLES if version == 1 else (*TABLE_SCHEMAS, *VIEW_SCHEMAS)
         missing = [t for t in expected if t not in tables]
         if missing:
-            raise DyadsError(E.E040.format(path=path, detail=f"tables missing: {', '.join(missing)}"))
+            raise StoreError("E040", path=path, detail=f"tables missing: {', '.join(missing)}")
         if version == 1:
             if create:
                 migrate_v1(con)
@@ -212,7 +212,7 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: Path, create: bool) -> No
                 for stmt in v1_read_sql():
                     con.execute(stmt)
     except duckdb.Error as exc:
-        raise DyadsError(E.E040.format(path=path, detail=f"damaged: {short(exc)}")) from None
+        raise StoreError("E040", path=path, detail=f"damaged: {short(exc)}") from None
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

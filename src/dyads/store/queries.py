@@ -33,7 +33,7 @@ from typing import Any
 
 import duckdb
 
-from dyads.errors import DyadsError, E
+from dyads.errors import QueryError, StoreError
 from dyads.io.rows import entity_from, event_from, quote_from
 from dyads.model import Article, Sentence
 from dyads.store import db
@@ -98,10 +98,10 @@ def counting(modality: str | Sequence[str] | Counting | None = None, coded: bool
         return Counting(None, coded)
     bad = [n for n in names if n not in MODALITIES]
     if bad:
-        raise DyadsError(E.E046.format(param=param, value=bad[0], what="a modality",
-                                       use="all or " + ", ".join(MODALITIES)))
+        raise QueryError("E046", param=param, value=bad[0], what="a modality",
+                                       use="all or " + ", ".join(MODALITIES))
     return Counting(tuple(dict.fromkeys(names)), coded)
-_CODE = re.compile(r"[A-Z0-9]{3,}")
+ACTOR_CODE = re.compile(r"[A-Z0-9]{3,24}")  # RUS, RUSGOV, IGOUNO …: what E048 says an actor code is
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -110,7 +110,7 @@ def parse_period(value: str, param: str = "date", end: bool = False) -> dt.date:
     """'2023' / '2023-05' / '2023-05-17' -> its first day (or its last day with ``end``)."""
     m = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
     if not m:
-        raise DyadsError(_bad_date(param, value))
+        raise _bad_date(param, value)
     year, month, day = int(m[1]), m[2], m[3]
     try:
         if day is not None:
@@ -120,18 +120,18 @@ def parse_period(value: str, param: str = "date", end: bool = False) -> dt.date:
             return dt.date(year, mo, calendar.monthrange(year, mo)[1] if end else 1)
         return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
     except ValueError:
-        raise DyadsError(_bad_date(param, value)) from None
+        raise _bad_date(param, value) from None
 
 
-def _bad_date(param: str, value: Any) -> str:
-    return E.E046.format(param=param, value=value, what="a date or month", use="YYYY, YYYY-MM or YYYY-MM-DD")
+def _bad_date(param: str, value: Any) -> QueryError:
+    return QueryError("E046", param=param, value=value, what="a date or month", use="YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def actor_code(value: str, param: str = "actor") -> str:
     """An actor filter, upper-cased; E048 unless it looks like a code (RUS, RUSGOV, IGOUNO)."""
     code = value.strip().upper() if isinstance(value, str) else ""
-    if not _CODE.fullmatch(code):
-        raise DyadsError(E.E048.format(param=param, value=value))
+    if not ACTOR_CODE.fullmatch(code):
+        raise QueryError("E048", param=param, value=value[:80] if isinstance(value, str) else value)
     return code
 
 
@@ -172,7 +172,7 @@ def _run(con: Con, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> tup
         cols = [d[0] for d in cur.description]
         return cols, cur.fetchall()
     except duckdb.Error as exc:
-        raise DyadsError(E.E047.format(path=_name(con), action="the query", detail=db.short(exc))) from None
+        raise StoreError("E047", path=_name(con), action="the query", detail=db.short(exc)) from None
 
 
 def _dicts(con: Con, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
@@ -277,7 +277,7 @@ def dyad(con: Con, a: str, b: str, by: str = "month", since: str | None = None, 
     first and last (or ``since``/``until``) appear with zero counts. ``modality``, ``coded``: see
     :func:`counting` (default: asserted events)."""
     if by not in PERIODS:
-        raise DyadsError(E.E046.format(param="--by", value=by, what="a period", use=", ".join(PERIODS)))
+        raise QueryError("E046", param="--by", value=by, what="a period", use=", ".join(PERIODS))
     ca, cb = actor_code(a, "actor A"), actor_code(b, "actor B")
     labels = {"ab": f"{ca}>{cb}", "ba": f"{cb}>{ca}"}
     params: dict[str, Any] = {"a": ca, "b": cb, "precision": PRECISION[by], "pa": code_prefix(ca),
@@ -425,12 +425,12 @@ def check_select(query: str) -> None:
     try:
         statements = duckdb.extract_statements(query)
     except duckdb.Error as exc:
-        raise DyadsError(E.E047.format(path="sql", action="parsing the query", detail=db.short(exc))) from None
+        raise StoreError("E047", path="sql", action="parsing the query", detail=db.short(exc)) from None
     if len(statements) != 1:
-        raise DyadsError(E.E042.format(detail=f"{len(statements)} statements; give exactly one"))
+        raise QueryError("E042", detail=f"{len(statements)} statements; give exactly one")
     kind = statements[0].type
     if kind != duckdb.StatementType.SELECT:
-        raise DyadsError(E.E042.format(detail=f"a {kind.name} statement"))
+        raise QueryError("E042", detail=f"a {kind.name} statement")
 
 
 def sql(path: str | Path, query: str, max_rows: int | None = None) -> Result:
@@ -465,7 +465,7 @@ def stream_sql(path: str | Path, query: str, batch_rows: int = 10_000) -> Iterat
         try:
             cur = con.execute(query)
         except duckdb.Error as exc:
-            raise DyadsError(E.E047.format(path=path, action="the query", detail=db.short(exc))) from None
+            raise StoreError("E047", path=path, action="the query", detail=db.short(exc)) from None
         cols = [d[0] for d in cur.description] if cur.description else []
 
         def batches() -> Iterator[list[tuple]]:
@@ -473,7 +473,7 @@ def stream_sql(path: str | Path, query: str, batch_rows: int = 10_000) -> Iterat
                 try:
                     rows = cur.fetchmany(batch_rows)
                 except duckdb.Error as exc:
-                    raise DyadsError(E.E047.format(path=path, action="the query", detail=db.short(exc))) from None
+                    raise StoreError("E047", path=path, action="the query", detail=db.short(exc)) from None
                 if not rows:
                     return
                 yield rows

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dyads.config import DEFAULT_DB
-from dyads.errors import DyadsError, E
+from dyads.errors import StoreError
 from dyads.io.readers import Item, ReadError
 from dyads.model import Article
 from dyads.store import db
@@ -234,7 +234,7 @@ class Store:
                     self.con.register(view, batch[name])
                 res = self._write(batch, stamp)
         except duckdb.Error as exc:
-            raise DyadsError(E.E047.format(path=self.path, action="writing", detail=db.short(exc))) from None
+            raise StoreError("E047", path=self.path, action="writing", detail=db.short(exc)) from None
         finally:
             for view in views:
                 self.con.unregister(view)

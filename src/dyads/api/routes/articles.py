@@ -10,10 +10,9 @@ from fastapi import APIRouter, Header, Path, Query, Request
 from dyads.api import params, queries
 from dyads.api.deps import Settings, article_from, code_article, settings
 from dyads.api.params import QUERY_ERRORS
-from dyads.api.problems import Problem
 from dyads.api.schemas import ArticleList, ArticleSummary, ArticleView, ErrorBody, IngestRequest, IngestResult
 from dyads.api.views import article_view
-from dyads.errors import E
+from dyads.errors import Forbidden, NotFound
 from dyads.limits import MAX_FIELD_CHARS
 
 router = APIRouter(prefix="/api")
@@ -42,17 +41,17 @@ def get_article(request: Request, article_id: Annotated[str, Path(max_length=MAX
     with s.store.read() as con:
         art = queries.load_article(con, article_id)
     if art is None:
-        raise Problem(404, E.E106.format(value=article_id[:120]))
+        raise NotFound("E106", value=article_id[:120])
     return article_view(art)
 
 
 def _check_token(s: Settings, authorization: str | None) -> None:
     if s.token is None:
-        raise Problem(403, E.E107)
+        raise Forbidden("E107")
     scheme, _, given = (authorization or "").partition(" ")
     given = given.strip()
     if scheme.lower() != "bearer" or not given or not hmac.compare_digest(given.encode(), s.token.encode()):
-        raise Problem(403, E.E108)
+        raise Forbidden("E108")
 
 
 @router.post("/articles", response_model=IngestResult, responses={**ERRORS, 403: {"model": ErrorBody}},

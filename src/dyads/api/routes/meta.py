@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from dyads.api.deps import settings
 from dyads.api.problems import Problem, problem_body
 from dyads.api.schemas import ErrorDetail, Health
-from dyads.errors import E
+from dyads.errors import message
 from dyads.version import __version__
 
 router = APIRouter(prefix="/api", tags=["meta"])
@@ -34,7 +34,7 @@ def health(request: Request, response: Response) -> Health:
                 error = ErrorDetail(**body)
         except duckdb.Error as exc:  # readable header, damaged inside
             response.status_code = 503
-            status, error = "error", ErrorDetail(status=503, code="E040", message=E.E040.format(
+            status, error = "error", ErrorDetail(status=503, code="E040", message=message("E040",
                 path=s.store.path, detail=f"damaged: {exc}"[:300]))
     return Health(status=status, store=str(s.store.path), version=__version__, writable=s.token is not None,
                   error=error)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from dyads.errors import E
+from dyads.errors import message
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return E.E120.format(file=self.file, line=self.line, detail=self.detail)
+        return message("E120", file=self.file, line=self.line, detail=self.detail)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dyads.errors import DyadsError, E
+from dyads.errors import DataError, InputError
 from dyads.io.petrarch.actors import ActorFile, read_actors
 from dyads.io.petrarch.agents import AgentFile, read_agents
 from dyads.io.petrarch.common import Problem, decode
@@ -84,18 +84,18 @@ def load_dictionary_dir(path: str | Path) -> PetrarchDictionaries:
     Raises DyadsError (E121/E122/E123) before anything is coded when the path cannot be used."""
     p = Path(path)
     if not p.exists():
-        raise DyadsError(E.E121.format(path=path, detail="no such file or folder"))
+        raise InputError("E121", path=path, detail="no such file or folder")
     if p.is_file():
         files = [p] if kind_of(p.name) else []
     elif p.is_dir():
         try:
             files = sorted(f for f in p.iterdir() if f.is_file() and kind_of(f.name))
         except OSError as exc:
-            raise DyadsError(E.E121.format(path=path, detail=f"cannot list the folder ({exc.strerror})")) from exc
+            raise InputError("E121", path=path, detail=f"cannot list the folder ({exc.strerror})") from exc
     else:
-        raise DyadsError(E.E121.format(path=path, detail="not a folder or a file"))
+        raise InputError("E121", path=path, detail="not a folder or a file")
     if not files:
-        raise DyadsError(E.E122.format(path=path))
+        raise InputError("E122", path=path)
     out = PetrarchDictionaries(p)
     readers = {"actors": read_actors, "agents": read_agents, "discards": read_discards, "verbs": read_verbs}
     for f in files:
@@ -104,7 +104,7 @@ def load_dictionary_dir(path: str | Path) -> PetrarchDictionaries:
         try:
             data = f.read_bytes()
         except OSError as exc:
-            raise DyadsError(E.E123.format(file=f, detail=exc.strerror or exc)) from exc
+            raise DataError("E123", file=f, detail=exc.strerror or exc) from exc
         out.versions[f.name] = file_version(f.name, data)
         getattr(out, kind).append(readers[kind](decode(data), f.name))
     return out

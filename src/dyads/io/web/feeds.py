@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.io.web.warc import normalize_url
 
 
@@ -66,7 +66,7 @@ def parse_feed(data: bytes, source: str, base_url: str | None = None, content_ty
     import feedparser
 
     if not data.strip():
-        raise FeedError(E.E065.format(item=source, detail="the document is empty"))
+        raise FeedError(message("E065", item=source, detail="the document is empty"))
     headers = {"content-type": content_type or "application/xml"}
     if base_url:
         headers["content-location"] = base_url
@@ -75,7 +75,7 @@ def parse_feed(data: bytes, source: str, base_url: str | None = None, content_ty
     problem = parsed.get("bozo_exception")
     if not version and not parsed.entries:
         detail = " ".join(str(problem).split())[:120] if problem else "no <rss>, <feed> or <rdf:RDF> root"
-        raise FeedError(E.E065.format(item=source, detail=detail))
+        raise FeedError(message("E065", item=source, detail=detail))
     warnings = []
     if problem and parsed.get("bozo"):
         warnings.append(f"{source}: feed is not well-formed ({' '.join(str(problem).split())[:120]}); read leniently")

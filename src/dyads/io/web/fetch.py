@@ -22,7 +22,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from dyads.errors import E
+from dyads.errors import message
 
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 FALLBACK_PROJECT_URL = "https://pypi.org/project/dyads/"
@@ -155,9 +155,9 @@ class Fetcher:
             self._robots[host] = entry
         _, rules, why = entry
         if rules is None:
-            raise FetchError(E.E071.format(item=url, host=host, why=why), retryable=True)
+            raise FetchError(message("E071", item=url, host=host, why=why), retryable=True)
         if not rules.can_fetch(self.policy.user_agent, url):
-            raise FetchError(E.E071.format(item=url, host=host, why="does not allow dyads to fetch it"),
+            raise FetchError(message("E071", item=url, host=host, why="does not allow dyads to fetch it"),
                              retryable=False)
 
     def _load_robots(self, url: str, scheme: str, host: str, now: float) -> tuple[float, RobotFileParser | None, str]:
@@ -168,7 +168,8 @@ class Fetcher:
         try:
             resp = self._get_once(robots_url, {}, max_bytes=500_000)
         except _Timeout:
-            raise FetchError(E.E067.format(item=url, seconds=self.policy.timeout, attempts=1), retryable=True) from None
+            raise FetchError(message("E067", item=url, seconds=self.policy.timeout, attempts=1),
+                             retryable=True) from None
         except FetchError as exc:
             if exc.retryable:  # cannot connect: say so about the page
                 raise FetchError(str(exc).replace(robots_url, url, 1), retryable=True) from None
@@ -195,7 +196,7 @@ class Fetcher:
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > max_bytes:
-                        raise FetchError(E.E069.format(item=url, limit=max_bytes), retryable=False)
+                        raise FetchError(message("E069", item=url, limit=max_bytes), retryable=False)
                     chunks.append(chunk)
                     if self.clock() > deadline:
                         raise _Timeout
@@ -204,18 +205,18 @@ class Fetcher:
         except (httpx.TimeoutException, _Timeout) as exc:
             raise _Timeout from exc
         except httpx.TooManyRedirects as exc:
-            raise FetchError(E.E068.format(item=url, detail="too many redirects"), retryable=False) from exc
+            raise FetchError(message("E068", item=url, detail="too many redirects"), retryable=False) from exc
         except httpx.UnsupportedProtocol as exc:
-            raise FetchError(E.E073.format(item=url, scheme=urlsplit(url).scheme), retryable=False) from exc
+            raise FetchError(message("E073", item=url, scheme=urlsplit(url).scheme), retryable=False) from exc
         except (httpx.TransportError, httpx.DecodingError) as exc:
             detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-            raise FetchError(E.E068.format(item=url, detail=detail), retryable=True) from exc
+            raise FetchError(message("E068", item=url, detail=detail), retryable=True) from exc
 
     def get(self, url: str, headers: Mapping[str, str] | None = None) -> Response:
         """GET with retries. 2xx and 304 are returned; anything else raises :class:`FetchError`."""
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
-            raise FetchError(E.E073.format(item=url, scheme=scheme or "(none)"), retryable=False)
+            raise FetchError(message("E073", item=url, scheme=scheme or "(none)"), retryable=False)
         if self.policy.robots:
             self._allowed(url)
         attempts = 0
@@ -227,7 +228,7 @@ class Fetcher:
                 resp = self._get_once(url, headers or {}, self.policy.max_bytes)
             except _Timeout:
                 if final:
-                    raise FetchError(E.E067.format(item=url, seconds=self.policy.timeout, attempts=attempts),
+                    raise FetchError(message("E067", item=url, seconds=self.policy.timeout, attempts=attempts),
                                      retryable=True) from None
                 self.sleep(min(wait, self.policy.max_backoff))
                 wait *= 2
@@ -243,7 +244,7 @@ class Fetcher:
             retryable = resp.status in RETRY_STATUS
             if final or not retryable:
                 reason = httpx.codes.get_reason_phrase(resp.status) or "error"
-                raise FetchError(E.E066.format(item=url, status=resp.status, reason=reason), retryable=retryable)
+                raise FetchError(message("E066", item=url, status=resp.status, reason=reason), retryable=retryable)
             after = _retry_after(resp.headers.get("retry-after"), self.policy.max_backoff)
             self.sleep(after if after is not None else min(wait, self.policy.max_backoff))
             wait *= 2

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.io.readers import RECORD_HOOKS, Item, ReadError, ReadOptions, make_article, register_reader, valid_date
 from dyads.limits import page_bytes
 
@@ -158,15 +158,15 @@ def html_article(ident: str, html: str | bytes, opts: ReadOptions, *, url: str |
     name = label or ident
     limit = page_bytes(opts.max_chars)
     if len(html) > limit:
-        return ReadError(name, E.E014.format(item=name, what="the page", limit=limit, chars=opts.max_chars))
+        return ReadError(name, message("E014", item=name, what="the page", limit=limit, chars=opts.max_chars))
     if isinstance(html, bytes) and b"\x00" in html[:8192]:
-        return ReadError(name, E.E002.format(item=name))
+        return ReadError(name, message("E002", item=name))
     try:
         page = extract_page(html, url=url)
     except NoArticleText as exc:
-        return ReadError(name, E.E060.format(item=name, detail=exc.args[0]))
+        return ReadError(name, message("E060", item=name, detail=exc.args[0]))
     except BadHTML as exc:
-        return ReadError(name, E.E061.format(item=name, detail=exc.args[0]))
+        return ReadError(name, message("E061", item=name, detail=exc.args[0]))
     extra: dict[str, Any] = dict(meta or {})
     if page.author:
         extra["author"] = page.author
@@ -182,7 +182,7 @@ def html_article(ident: str, html: str | bytes, opts: ReadOptions, *, url: str |
         if art.date:
             art.meta["date_source"] = how
         if date_wins and date and not given:
-            art.errors.append(E.E010.format(item=ident, value=date))
+            art.errors.append(message("E010", item=ident, value=date))
     return art
 
 
@@ -192,7 +192,7 @@ def read_html(path: Path, opts: ReadOptions) -> Iterator[Item]:
     with open(path, "rb") as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        yield ReadError(path.name, E.E014.format(item=path.name, what="the page", limit=limit, chars=opts.max_chars))
+        yield ReadError(path.name, message("E014", item=path.name, what="the page", limit=limit, chars=opts.max_chars))
         return
     yield html_article(path.stem, data, opts, label=path.name)
 
@@ -203,7 +203,7 @@ def html_record_hook(ident: str, obj: dict[str, Any], opts: ReadOptions) -> Item
         return None
     html = obj["html"]
     if not isinstance(html, str):
-        return ReadError(ident, E.E062.format(item=ident))
+        return ReadError(ident, message("E062", item=ident))
 
     def opt_str(key: str) -> str | None:
         value = obj.get(key)

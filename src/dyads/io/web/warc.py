@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from dyads.errors import E
+from dyads.errors import message
 from dyads.io.readers import Item, ReadError, ReadOptions, register_reader
 from dyads.io.web.html import decode_html, html_article
 from dyads.limits import page_bytes
@@ -102,21 +102,21 @@ class WarcReader:
                 detail = " ".join(str(exc).split())[:160] or type(exc).__name__
                 self.stats.errors += 1
                 if first:
-                    yield ReadError(name, E.E064.format(item=name, detail=detail))
+                    yield ReadError(name, message("E064", item=name, detail=detail))
                 else:
-                    yield ReadError(name, E.E063.format(item=name, offset=it.offset, detail=detail,
+                    yield ReadError(name, message("E063", item=name, offset=it.offset, detail=detail,
                                                         count=self.stats.articles))
                 return
             offset = it.offset
             if first and not str(record.format).startswith("warc"):
-                yield ReadError(name, E.E064.format(item=name, detail="no 'WARC/1.x' header"))
+                yield ReadError(name, message("E064", item=name, detail="no 'WARC/1.x' header"))
                 return
             first = False
             self.stats.records += 1
             if not record.rec_type or not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
                 # the WARC headers stop before their blank line: the file was cut off here
                 self.stats.errors += 1
-                yield ReadError(name, E.E063.format(item=name, offset=offset, detail="incomplete record header",
+                yield ReadError(name, message("E063", item=name, offset=offset, detail="incomplete record header",
                                                     count=self.stats.articles))
                 return
             item = self._record(record, name, offset)
@@ -125,9 +125,9 @@ class WarcReader:
         if size is not None and it.offset < size:
             self.stats.errors += 1
             if first:
-                yield ReadError(name, E.E064.format(item=name, detail="no complete WARC record"))
+                yield ReadError(name, message("E064", item=name, detail="no complete WARC record"))
             else:
-                yield ReadError(name, E.E063.format(item=name, offset=it.offset, detail="incomplete last record",
+                yield ReadError(name, message("E063", item=name, offset=it.offset, detail="incomplete last record",
                                                     count=self.stats.articles))
 
     def _record(self, record: Any, name: str, offset: int) -> Item | None:
@@ -149,11 +149,11 @@ class WarcReader:
             missing = _drain(record.raw_stream)
         except (OSError, EOFError, zlib.error, ValueError) as exc:
             self.stats.errors += 1
-            return ReadError(label, E.E063.format(item=label, offset=offset, detail=f"cannot decode the body: {exc}",
+            return ReadError(label, message("E063", item=label, offset=offset, detail=f"cannot decode the body: {exc}",
                                                   count=self.stats.articles))
         if missing:  # checked for every record: a cut-off tail shows up whatever the record is
             self.stats.errors += 1
-            return ReadError(label, E.E063.format(item=label, offset=offset,
+            return ReadError(label, message("E063", item=label, offset=offset,
                                                   detail=f"record truncated, {missing:,} bytes missing",
                                                   count=self.stats.articles))
         if duplicate:
@@ -167,7 +167,7 @@ class WarcReader:
             self._urls.add(_digest(key))
         if len(payload) > limit:
             self.stats.errors += 1
-            return ReadError(label, E.E014.format(item=label, what="the page", limit=limit,
+            return ReadError(label, message("E014", item=label, what="the page", limit=limit,
                                                   chars=self.opts.max_chars))
         if self.dedup:
             pkey = _digest(payload)

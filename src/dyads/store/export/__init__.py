@@ -17,7 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyads.errors import DyadsError, E
+from dyads.errors import QueryError, StoreError
 
 if TYPE_CHECKING:
     import duckdb
@@ -39,7 +39,7 @@ __all__ = ["DEFAULT_TABLES", "FORMATS", "export", "exporter"]
 def exporter(fmt: str) -> Exporter:
     """The writer of a registered format (E046 for an unknown name)."""
     if fmt not in FORMATS:
-        raise DyadsError(E.E046.format(param="--format", value=fmt, what="an export format", use=", ".join(FORMATS)))
+        raise QueryError("E046", param="--format", value=fmt, what="an export format", use=", ".join(FORMATS))
     return import_module(f"{__name__}.{fmt}").export
 
 
@@ -58,15 +58,15 @@ def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "gdelt",
     write = exporter(fmt)
     unknown = [t for t in tables if t not in SCHEMAS]
     if unknown:
-        raise DyadsError(E.E046.format(param="--table", value=unknown[0], what="a store table",
-                                       use=", ".join(SCHEMAS)))
+        raise QueryError("E046", param="--table", value=unknown[0], what="a store table",
+                                       use=", ".join(SCHEMAS))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DyadsError(E.E049.format(path=folder, detail=exc.strerror or str(exc))) from None
+        raise StoreError("E049", path=folder, detail=exc.strerror or str(exc)) from None
     if folder.exists() and not folder.is_dir():
-        raise DyadsError(E.E049.format(path=folder, detail="not a folder"))
+        raise StoreError("E049", path=folder, detail="not a folder")
     try:
         return write(con, folder, tables)
     except duckdb.Error as exc:
-        raise DyadsError(E.E049.format(path=folder, detail=db.short(exc))) from None
+        raise StoreError("E049", path=folder, detail=db.short(exc)) from None
