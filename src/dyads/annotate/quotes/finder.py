@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Actor, Article, Quote
-from dyads.nlp.datelines import dateline_spans
+from dyads.nlp.datelines import datelines
 from dyads.nlp.quotemarks import DOUBLE_MARKS, Region, doc_text, has_double_mark, quote_regions
 from dyads.resources import data_error, load, word_list, words
 
@@ -498,9 +498,9 @@ class QuoteFinder:
         text = doc_text(doc)
         regions = quote_regions(text)
         found = [f for t in self._cue_tokens(doc) if (f := self._from_cue(t)) is not None]
-        datelines = dateline_spans(text)
-        if datelines:
-            found = [f for f in found if _skip_dateline(text, f, datelines)]
+        spans = datelines(text)
+        if spans:
+            found = [f for f in found if _skip_dateline(text, f, spans)]
         found = _dedupe(found, regions)
         taken = self._attach_regions(doc, found, regions)
         found.extend(self._signed(doc, found, regions, taken))
