@@ -61,11 +61,10 @@ def learn(rows: list[dict]) -> dict[str, dict[str, list[int]]]:
     content whose cue holds the lemma: the basis of the scores in data/speech_verbs.json. Contents
     the parse gives with a quotation mark in them are counted again under ``relation+q``."""
     import dyads
-    from dyads.annotate.quotes.finder import (
-        QUOTED,
-        CueLexicon,
-        Found,
-        QuoteFinder,
+    from dyads.annotate.quotes.finder import QuoteFinder
+    from dyads.annotate.quotes.found import Found
+    from dyads.annotate.quotes.lexicon import QUOTED, CueLexicon
+    from dyads.annotate.quotes.spans import (
         _chars,
         _cue_span,
         _is_that_clause,
@@ -143,7 +142,7 @@ def main() -> None:
         pooled = [counts[lemma][THAT_QUOTED] for lemma in counts
                   if THAT_QUOTED in counts[lemma] and "ccomp+q" not in rules.get(lemma, {})]
         n, h = sum(c[0] for c in pooled), sum(c[1] for c in pooled)
-        from dyads.annotate.quotes.finder import load_cue_lexicon
+        from dyads.annotate.quotes.lexicon import load_cue_lexicon
 
         rules["*"] = {"quote": load_cue_lexicon().score("*", "quote"), "ccomp+q": round((h + 0.5) / (n + 1), 3)}
         print(json.dumps({k: v for k, v in sorted(rules.items()) if v}, indent=1))

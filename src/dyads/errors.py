@@ -163,12 +163,13 @@ CODES: dict[str, tuple[type[DyadsError], str]] = {
     "E015": (InputError,
              "{item}: field {field!r} is {size:,} characters, over the limit of {limit:,}; it is left out."),
     "E016": (InputError, "{item}: cannot read this item ({detail}); it is skipped and the rest of the input is read."),
-    # models and data files
+    # models, data files and the pipeline's stages
     "E020": (DataError,
              "spaCy pipeline {name!r} is not installed; run 'make setup' (default model) or 'pip install' the "
              "pipeline, or set --model / DYADS_SPACY_MODEL to an installed one."),
     "E021": (DataError, "spaCy pipeline {name!r} has no dependency parser; dyads needs 'parser' (and 'ner')."),
     "E022": (DataError, "data file {name!r} is missing or invalid ({detail}); reinstall dyads."),
+    "E024": (DataError, "pipeline stage {stage!r} cannot run where it stands: {detail}; reorder the stages."),
     "E025": (DataError,
              "event model file {path!r} is missing or damaged ({detail}); the rules code alone (reinstall dyads "
              "to get the model back, or pass --no-model to silence this)."),
@@ -178,6 +179,9 @@ CODES: dict[str, tuple[type[DyadsError], str]] = {
     "E032": (CodingError,
              "internal error ({kind}: {detail}); nothing was lost that the messages above do not name; please "
              "report it with the command you ran (DYADS_DEBUG=1 shows the traceback)."),
+    "E033": (CodingError,
+             "{item}: stage {stage!r} not run: it needs {needs}, which {by} did not give (see above); what it "
+             "adds is missing from this article."),
     # the store
     "E040": (StoreError,
              "{path}: not a dyads DuckDB store ({detail}); give --db a dyads store (a new path creates one)."),

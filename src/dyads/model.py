@@ -185,7 +185,6 @@ class Article:
     errors: list[str] = field(default_factory=list)
     tone: float | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # stage-specific extras (e.g. loaded language)
-    doc: Any = field(default=None, repr=False, compare=False)  # the spaCy Doc while annotating
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -11,19 +11,20 @@ one the article attributes, so the outermost speaker is recorded.
 
 from __future__ import annotations
 
-from typing import Any
-
-from dyads.annotate.quotes.finder import Found, found_quotes
-from dyads.model import Article, Event, Quote
+from dyads.annotate.quotes.found import Found
+from dyads.annotate.state import ArticleState, stage
+from dyads.model import Event, Quote
+from dyads.resources import Resources
 
 CLAIM_KINDS = {"speech", "belief"}
 DENIAL_KINDS = {"denial"}
 INSIDE = 0.8  # share of the evidence span that must lie inside the content
 
 
-def annotate(article: Article, res: Any) -> Article:
-    pairs = [(f, q) for f, q in found_quotes(article) if f.kind in CLAIM_KINDS | DENIAL_KINDS]
-    for ev in article.events:
+@stage("attribution", requires=("attributions", "article.events"), assigns=("article.events",))
+def annotate(state: ArticleState, res: Resources) -> None:
+    pairs = [(f, q) for f, q in state.attributions if f.kind in CLAIM_KINDS | DENIAL_KINDS]
+    for ev in state.article.events:
         hit = claim_for(ev, pairs)
         if hit is None:
             continue
@@ -31,7 +32,6 @@ def annotate(article: Article, res: Any) -> Article:
         ev.attributed_to = q.speaker
         if ev.modality != "negated":
             ev.modality = "denied" if f.kind in DENIAL_KINDS else "claimed"
-    return article
 
 
 def claim_for(ev: Event, pairs: list[tuple[Found, Quote]]) -> tuple[Found, Quote] | None:

@@ -3,7 +3,7 @@
 ``resolve_date("on Tuesday", "2024-01-17") == "2024-01-16"``; ``"in mid-September"`` -> the most
 recent past September ("2023-09"); ``"in 2022"`` -> ``"2022"``; ``"last week"`` -> the date a week
 earlier. Explicit calendar dates go to dateparser. Results are "YYYY-MM-DD", "YYYY-MM" or "YYYY".
-The stage stores every DATE entity of the article with its value for the events stage.
+The stage gives every resolved DATE entity of the article to the events and entities stages.
 
 Without a publication date only what the text itself places on the calendar is resolved: a year
 ("in 2022"), a month and year, a full date. A day or month with no year ("on 16 March", "in
@@ -17,10 +17,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dyads.model import Article
-from dyads.resources import word_list, word_map
-
-KEY = "dyads.annotate.dates"
+from dyads.annotate.state import ArticleState, Dates, stage
+from dyads.resources import Resources, word_list, word_map
 
 WEEKDAYS = list(word_list("dates.weekdays"))
 MONTHS = list(word_list("dates.months"))
@@ -205,22 +203,16 @@ def _parser(settings: tuple[tuple[str, Any], ...]) -> Any:
     return DateDataParser(languages=["en"], settings=dict(settings))
 
 
-def annotate(article: Article, res: Any) -> Article:
-    """Resolve every DATE entity; events read them from ``doc.user_data[KEY]`` by token index."""
-    doc = article.doc
-    found: dict[int, tuple[int, int, str]] = {}
-    for ent in doc.ents:
+@stage("dates", requires=("doc", "article.date"), assigns=("dates",))
+def annotate(state: ArticleState, res: Resources) -> None:
+    """Resolve every DATE entity: token index -> (entity start, entity end, resolved value)."""
+    found: Dates = {}
+    for ent in state.doc.ents:
         if ent.label_ != "DATE":
             continue
-        value = resolve_date(ent.text, article.date)
+        value = resolve_date(ent.text, state.article.date)
         if value is None:
             continue
         for i in range(ent.start, ent.end):
             found[i] = (ent.start, ent.end, value)
-    doc.user_data[KEY] = found
-    return article
-
-
-def dates_of(doc: Any) -> dict[int, tuple[int, int, str]]:
-    """Token index -> (entity start, entity end, resolved value) for resolved DATE entities."""
-    return doc.user_data.get(KEY, {})
+    state.dates = found

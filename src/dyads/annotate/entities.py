@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.model import Article, Entity
+from dyads.annotate.state import ArticleState, stage
+from dyads.model import Entity
 from dyads.nlp.quotemarks import doc_text
-from dyads.resources import words
+from dyads.resources import Resources, words
 
 TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "DATE": "date"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
@@ -24,9 +25,9 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}
 ROLE_NOUNS = words("nouns.role")
 
 
-def annotate(article: Article, res: Any) -> Article:
-    doc = article.doc
-    resolver = _resolver(article)
+@stage("entities", requires=("doc", "actors", "article.date"), uses=("dates",), assigns=("article.entities",))
+def annotate(state: ArticleState, res: Resources) -> None:
+    article, doc, resolver = state.article, state.doc, state.actors
     out: list[Entity] = []
     named_heads: set[int] = set()
     for ent in doc.ents:
@@ -45,7 +46,7 @@ def annotate(article: Article, res: Any) -> Article:
                 text, end = text[: -len(suffix)], end - len(suffix)
         e = Entity(type=etype, text=text, start=start, end=end)  # type: ignore[arg-type]
         if etype == "date":
-            known = _known_dates(doc).get(ent.start)  # the dates stage resolved it already
+            known = state.dates.get(ent.start)  # the dates stage resolved it already
             e.value = known[2] if known else date_value(text, article.date)
         elif resolver is not None:
             e.actor = _code(resolver, ent.root)
@@ -57,7 +58,6 @@ def annotate(article: Article, res: Any) -> Article:
     out.extend(region_places(doc, out))
     out.sort(key=lambda e: (e.start, e.end))
     article.entities = out
-    return article
 
 
 def date_value(text: str, pub: str | None) -> str | None:
@@ -153,24 +153,7 @@ def region_places(doc: Any, found: list[Entity]) -> list[Entity]:
     return out
 
 
-def _known_dates(doc: Any) -> dict[int, tuple[int, int, str]]:
-    try:
-        from dyads.annotate.dates import dates_of
-
-        return dates_of(doc)
-    except ImportError:
-        return {}
-
-
 def _code(resolver: Any, tok: Any) -> str | None:
     r = resolver.resolve(tok)
     return r.code if r is not None else None
 
-
-def _resolver(article: Article) -> Any:
-    try:
-        from dyads.annotate.actors.stage import resolver_for
-
-        return resolver_for(article)
-    except (ImportError, KeyError, AttributeError):
-        return None

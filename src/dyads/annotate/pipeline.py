@@ -1,21 +1,27 @@
-"""The annotation pipeline: spaCy parse, then small stages that each take and return an Article.
+"""The annotation pipeline: spaCy parse, then small stages that each read and add to one article.
 
-Stages never import the store, the API or the runner. A stage is any callable
-``(article: Article, ctx: Resources) -> Article``; :class:`Pipeline` runs them in order after the
-parse and routes a stage's failure to the article's ``errors`` instead of stopping the batch.
+A stage (:mod:`dyads.annotate.state`) declares what it requires, uses and assigns; the pipeline
+checks the declarations once, when it is built (E024 for stages out of order), runs the stages
+in order on an :class:`~dyads.annotate.state.ArticleState` after the parse, and routes a stage's
+failure to the article's ``errors`` (E030) instead of stopping the batch: the stages that require
+what the failed one assigns are not run, and the errors say so (E033). Stages never import the
+store, the API or the runner.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Doc
+
+from dyads.annotate.state import GIVEN, ArticleState, Stage
 from dyads.config import dictionaries_mode as dictionaries_mode_of
 from dyads.config import dictionaries_path, model_name
-from dyads.errors import DyadsError, InputError, message
+from dyads.errors import DataError, DyadsError, InputError, message
 from dyads.io.readers import ReadError
 from dyads.limits import MAX_CHARS
 from dyads.model import Article, Sentence
@@ -24,8 +30,6 @@ from dyads.nlp.normalize import normalize, restore_input
 from dyads.nlp.quotemarks import TEXT_KEY
 from dyads.resources import Resources
 from dyads.textcheck import clean_text, text_problem
-
-Stage = Callable[[Article, Resources], Article]
 
 
 def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode: str = "extend",
@@ -72,14 +76,14 @@ def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode:
                      version=f"{data_version()};dictionaries:{dictionaries_mode}:{petrarch.version}")
 
 
-def default_stages(resources: Resources | None = None) -> list[tuple[str, Stage]]:
-    """The standard stage order. Each stage module exposes ``annotate(article, res)``. With a user's
-    PETRARCH verb dictionary loaded, its events stage (:mod:`dyads.annotate.petrarch.stage`) codes."""
+def default_stages(resources: Resources | None = None) -> list[Stage]:
+    """The standard stages, in order; each stage module's ``annotate`` is a :class:`Stage`. With a
+    user's PETRARCH verb dictionary loaded, its events stage (:mod:`dyads.annotate.petrarch.stage`) codes."""
     from dyads.annotate import attribution, dates, entities, tone
     from dyads.annotate.actors import stage as actors
     from dyads.annotate.events import model_stage
     from dyads.annotate.geo import stage as places
-    from dyads.annotate.quotes import finder as quotes
+    from dyads.annotate.quotes import stage as quotes
 
     events: Stage = model_stage.annotate  # the rules, weighed by the event model when it is loaded
     petrarch = resources.extras.get("petrarch") if resources is not None else None
@@ -88,16 +92,28 @@ def default_stages(resources: Resources | None = None) -> list[tuple[str, Stage]
 
         events = petrarch_stage.annotate
 
-    return [
-        ("actors", actors.annotate),
-        ("dates", dates.annotate),
-        ("quotes", quotes.annotate),
-        ("events", events),
-        ("attribution", attribution.annotate),
-        ("entities", entities.annotate),
-        ("places", places.annotate),
-        ("tone", tone.annotate),
-    ]
+    return [actors.annotate, dates.annotate, quotes.annotate, events, attribution.annotate,
+            entities.annotate, places.annotate, tone.annotate]
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """E024 unless every stage's requirements are assigned by an earlier stage (or given: the parse
+    and the article as read), nothing it uses comes from a later stage, and names are unique."""
+    names: set[str] = set()
+    assigned = set(GIVEN)
+    later = {a for st in stages for a in st.assigns}
+    for st in stages:
+        problem = None
+        if st.name in names:
+            problem = "a second stage of this name"
+        elif missing := st.requires - assigned:
+            problem = f"it requires {', '.join(sorted(missing))}, which no earlier stage assigns"
+        elif early := (st.uses - assigned) & later:
+            problem = f"it uses {', '.join(sorted(early))}, which a later stage assigns"
+        if problem:
+            raise DataError("E024", stage=st.name, detail=problem)
+        names.add(st.name)
+        assigned |= st.assigns
 
 
 class Pipeline:
@@ -108,12 +124,14 @@ class Pipeline:
     and a batch that spaCy cannot parse is parsed again one article at a time, so only the article
     that fails is lost (E030)."""
 
-    def __init__(self, model: str | None = None, stages: Sequence[tuple[str, Stage]] | None = None,
+    def __init__(self, model: str | None = None, stages: Sequence[Stage] | None = None,
                  dictionaries: str | None = None, dictionaries_mode: str | None = None,
                  event_model: bool = True) -> None:
         """``dictionaries``: a folder of PETRARCH dictionaries (default $DYADS_DICTIONARIES), which
         extend dyads' own or replace them (``dictionaries_mode``, default $DYADS_DICTIONARIES_MODE
         or "extend"); ``event_model=False`` codes with the rules alone (the CLI's ``--no-model``)."""
+        if stages is not None:
+            check_stages(stages)
         self.model = model_name(model)
         self.nlp = load_nlp(self.model)
         self.nlp.max_length = MAX_CHARS  # the one size limit (dyads.limits): spaCy never disagrees
@@ -121,6 +139,7 @@ class Pipeline:
         self.resources = load_resources(self.nlp, self.dictionaries, dictionaries_mode_of(dictionaries_mode),
                                         event_model=event_model)
         self.stages = list(stages) if stages is not None else default_stages(self.resources)
+        check_stages(self.stages)
 
     @property
     def version(self) -> str:
@@ -181,7 +200,6 @@ class Pipeline:
                 try:
                     parsed.extend(self._parse([fresh], 1))
                 except Exception as exc:  # noqa: BLE001
-                    fresh.doc = None
                     failed[id(fresh)] = message("E030", item=fresh.id, detail=f"parse: {exc!r}"[:300])
                     parsed.append(fresh)
         done = {id(a): p for a, p in zip(ready, parsed, strict=True)}
@@ -196,16 +214,26 @@ class Pipeline:
             article.text = norm.text  # the stages read the repaired text the parser read ...
             yield restore_input(self.annotate_doc(article, doc), norm)  # ... and report the input's offsets
 
-    def annotate_doc(self, article: Article, doc: Any) -> Article:
-        article.doc = doc
+    def annotate_doc(self, article: Article, doc: Doc) -> Article:
+        """Run the stages on one parsed article (the Doc is not kept on it)."""
         doc.user_data[TEXT_KEY] = article.text  # doc.text, without re-joining every token
         article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-        for name, stage in self.stages:
-            try:
-                article = stage(article, self.resources)
-            except Exception as exc:  # noqa: BLE001 - one stage's failure must not stop the batch
-                article.errors.append(message("E030", item=article.id, detail=f"{name}: {exc!r}"[:300]))
-        article.doc = None
+        state = ArticleState(article, doc)
+        lost: dict[str, str] = {}  # what a failed (or skipped) stage did not assign -> that stage
+        for st in self.stages:
+            lacking = sorted(st.requires & lost.keys())
+            if lacking:
+                by = ", ".join(sorted({lost[x] for x in lacking}))
+                article.errors.append(message("E033", item=article.id, stage=st.name, needs=", ".join(lacking),
+                                              by=by))
+            else:
+                try:
+                    st(state, self.resources)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one stage's failure must not stop the batch
+                    article.errors.append(message("E030", item=article.id, detail=f"{st.name}: {exc!r}"[:300]))
+            for name in st.assigns:
+                lost.setdefault(name, st.name)
         return article
 
 
@@ -213,7 +241,7 @@ def _pristine(article: Article) -> Article:
     """A copy of an article as it came in, to parse again after a failed batch (stages may have
     written into the original)."""
     return replace(article, sentences=[], events=[], quotes=[], entities=[], errors=list(article.errors),
-                   meta=dict(article.meta), doc=None)
+                   meta=dict(article.meta))
 
 
 def get_pipeline(model: str | None = None, dictionaries: str | None = None,

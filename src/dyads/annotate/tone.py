@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Doc
+
+from dyads.annotate.state import ArticleState, stage
 from dyads.model import Article
 from dyads.nlp.quotemarks import quote_regions
-from dyads.resources import data_error, load
+from dyads.resources import Resources, data_error, load
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
 LEXICON_FILE = "tone_lexicon.json"
@@ -61,22 +64,22 @@ def tone_of(text: str, lex: ToneLexicon) -> dict[str, float]:
             "negative": round(neg / total * 100, 4), "words": total}
 
 
-def annotate(article: Article, res: Any) -> Article:
+@stage("tone", requires=("doc", "article.quotes"), assigns=("article.tone", "article.meta"))
+def annotate(state: ArticleState, res: Resources) -> None:
+    article = state.article
     lex = load_tone_lexicon()
     detail = tone_of(article.text, lex)
     article.tone = detail.pop("tone")
     article.meta["tone_detail"] = detail
-    article.meta["loaded_language"] = loaded_language(article, lex)
-    return article
+    article.meta["loaded_language"] = loaded_language(article, lex, state.doc)
 
 
-def loaded_language(article: Article, lex: ToneLexicon) -> list[dict[str, Any]]:
+def loaded_language(article: Article, lex: ToneLexicon, doc: Doc | None = None) -> list[dict[str, Any]]:
     """Loaded words in the article's own voice, each with the phrase it qualifies."""
     text = article.text
     attributed = [(q.content.start, q.content.end) for q in article.quotes]
     attributed += [(r.start, r.end) for r in quote_regions(text)]
     out: list[dict[str, Any]] = []
-    doc = article.doc
     for m in lex.loaded.finditer(text):
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in attributed):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from dyads.annotate.quotes.finder import QuoteFinder, load_cue_lexicon
+from dyads.annotate.quotes.finder import QuoteFinder
+from dyads.annotate.quotes.lexicon import load_cue_lexicon
 
 
 def _speakers(article) -> dict[str, str | None]:

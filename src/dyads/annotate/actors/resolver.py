@@ -128,6 +128,10 @@ class ArticleActors:
         end = max(t.idx + len(t.text) for t in toks)
         return start, end
 
+    def in_dateline(self, tok: Any) -> bool:
+        """Whether a token stands in a dateline or an agency credit (it names no actor)."""
+        return tok.i in self.excluded
+
     def country_name(self, code: str | None) -> str | None:
         return self.dictionary.country_names.get(code or "")
 

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dyads.annotate.actors.resolver import ArticleActors
-from dyads.model import Article
+from dyads.annotate.state import ArticleState, stage
+from dyads.resources import Resources
 
-KEY = "dyads.annotate.actors"
 
-
-def annotate(article: Article, res: Any) -> Article:
-    doc = article.doc
-    mentions = res.extras["actor_matcher"].find(doc)
+@stage("actors", requires=("doc", "article.date"), assigns=("actors",))
+def annotate(state: ArticleState, res: Resources) -> None:
+    mentions = res.extras["actor_matcher"].find(state.doc)
     make = res.extras.get("resolver", ArticleActors)  # PetrarchActors with a user's dictionaries
-    doc.user_data[KEY] = make(doc, mentions, res.actors, article.date)
-    return article
-
-
-def resolver_for(article: Article) -> ArticleActors:
-    """The actor resolver of an article being annotated (set by :func:`annotate`)."""
-    return article.doc.user_data[KEY]
+    state.actors = make(state.doc, mentions, res.actors, state.article.date)

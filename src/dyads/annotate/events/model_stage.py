@@ -28,9 +28,9 @@ from typing import Any
 
 from dyads.annotate.events.cameo import penta_class
 from dyads.annotate.events.patterns import Found, SentenceCoder
-from dyads.annotate.events.stage import Candidates
-from dyads.annotate.events.stage import annotate as annotate_rules
-from dyads.model import Article
+from dyads.annotate.events.stage import ASSIGNS, REQUIRES, USES, Candidates, code_events
+from dyads.annotate.state import ArticleState, stage
+from dyads.resources import Resources
 
 KEY = "event_model"  # Resources.extras key of the loaded EventModel
 ERROR_KEY = "event_model_error"  # Resources.extras key of the numbered message when it cannot load
@@ -45,18 +45,20 @@ SPEECH_ROOTS = {"01", "02"}  # nor re-class a named speech act (a denial, an app
 WEIGHT_FLOOR = 0.3  # a candidate's confidence times (floor + (1 - floor) * p(its class))
 
 
-def annotate(article: Article, res: Any) -> Article:
+@stage("events", requires=REQUIRES, uses=USES, assigns=ASSIGNS)
+def annotate(state: ArticleState, res: Resources) -> None:
     """Events by the rules, weighed by the model when it is loaded; otherwise the rules alone and,
     when the model could not be loaded, its numbered error on the article."""
     model = res.extras.get(KEY)
     if model is None:
         if res.extras.get(ERROR_KEY):
-            article.errors.append(res.extras[ERROR_KEY])
-        return annotate_rules(article, res)
-    return annotate_rules(article, res, weigh=lambda art, coder, sents: weigh(model, art, coder, sents))
+            state.article.errors.append(res.extras[ERROR_KEY])
+        code_events(state, res)
+        return
+    code_events(state, res, weigh=lambda st, coder, sents: weigh(model, st, coder, sents))
 
 
-def weigh(model: Any, article: Article, coder: SentenceCoder, sentences: list[Candidates]) -> None:
+def weigh(model: Any, state: ArticleState, coder: SentenceCoder, sentences: list[Candidates]) -> None:
     """Classify the sentences worth it and the statements, in one batch per article, and apply the
     model's reading to each. (One article's batch never holds another article's sentences: with
     int8 activations quantised per batch, an article's output must not depend on its neighbours.)"""
@@ -65,7 +67,7 @@ def weigh(model: Any, article: Article, coder: SentenceCoder, sentences: list[Ca
     said = [f for c in sentences for f in c.found if f.rule.startswith("statement:") and f.code == "010"]
     if not todo and not said:
         return
-    doc = article.doc
+    doc = state.doc
     probs = model.classify_sentences([c.sent for c, _ in todo] + [doc[f.evidence[0]:f.evidence[1]] for f in said])
     for (c, clause), p in zip(todo, probs[:len(todo)], strict=True):
         by_class = dict(zip(model.classes, p, strict=True))
@@ -166,7 +168,7 @@ def code_clause(tag: str, coder: SentenceCoder, clause: Any, by_class: dict[int,
     out = []
     for s in sources or [None]:
         for t in targets or [None]:
-            start = min([root.i] + ([coder._tok_of(s)] if s else []))
-            end = max([root.i + 1] + ([coder._tok_end(t)] if t else []))
+            start = min([root.i] + ([coder.token_of(s)] if s else []))
+            end = max([root.i + 1] + ([coder.token_end(t)] if t else []))
             out.append(Found(root, CLASS_CODES[k], rule, s, t, modality, round(0.45 * p, 3), (start, end), root))
     return out[:2]

@@ -585,10 +585,10 @@ class SentenceCoder:
         target, within the verb's sentence."""
         out = []
         for s, t in pairs:
-            ev_start = min([v.i] + ([self._tok_of(s)] if s and self._direct_subject(v, s) else []))
-            ev_end = max([v.i + 1] + [self._tok_end(t)] if t else [v.i + 1])
+            ev_start = min([v.i] + ([self.token_of(s)] if s and self._direct_subject(v, s) else []))
+            ev_end = max([v.i + 1] + [self.token_end(t)] if t else [v.i + 1])
             sent_start, sent_end = self.actors.sent_bounds[v.i]
-            if t is not None and not (sent_start <= self._tok_of(t) < sent_end):
+            if t is not None and not (sent_start <= self.token_of(t) < sent_end):
                 ev_end = v.i + 1
             out.append(Found(v, code, rule, s, t, modality, self.confidence(v, s, t, modality),
                              (ev_start, ev_end), v))
@@ -637,9 +637,9 @@ class SentenceCoder:
         modality, _ = self.modality(head)
         out = []
         for s, t in _pairs(sources, targets, False):
-            end = max([last] + ([self._tok_end(t)] if t else []))
+            end = max([last] + ([self.token_end(t)] if t else []))
             out.append(Found(tok, code, rule, s, t, modality,
-                             self.confidence(head, s, t, modality), (min(self._tok_of(s), tok.i), end), head))
+                             self.confidence(head, s, t, modality), (min(self.token_of(s), tok.i), end), head))
         return out
 
     def responsible_for(self, tok: Any) -> tuple[Any, NounEntry] | None:
@@ -650,14 +650,14 @@ class SentenceCoder:
                 return noun, entry
         return None
 
-    def _tok_of(self, a: Actor) -> int:
+    def token_of(self, a: Actor) -> int:
         return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").start
 
-    def _tok_end(self, a: Actor) -> int:
+    def token_end(self, a: Actor) -> int:
         return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").end
 
     def _direct_subject(self, v: Any, a: Actor) -> bool:
-        i = self._tok_of(a)
+        i = self.token_of(a)
         return self.actors.sent_bounds[v.i][0] <= i < v.i and \
             self.actors.doc[i].head.i in {v.i} | {c.i for c in v.subtree}
 
@@ -723,8 +723,8 @@ class SentenceCoder:
         modality = "asserted"  # a named event is presupposed, whatever the governing verb says
         out = []
         for s, t in _pairs(sources, targets, entry.sym):
-            toks = [n.i] + [self._tok_of(a) for a in (s, t) if a is not None]
-            ends = [n.i + 1] + [self._tok_end(a) for a in (s, t) if a is not None]
+            toks = [n.i] + [self.token_of(a) for a in (s, t) if a is not None]
+            ends = [n.i + 1] + [self.token_end(a) for a in (s, t) if a is not None]
             start, end = min(toks), max(ends)
             if end - start > 40:
                 start, end = n.i, n.i + 1

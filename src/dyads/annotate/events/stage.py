@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dyads.annotate.actors.stage import resolver_for
-from dyads.annotate.dates import dates_of
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
 from dyads.annotate.events.patterns import LOCATIVE_PREPS, Found, SentenceCoder
 from dyads.annotate.events.statements import statement_events
-from dyads.annotate.quotes.finder import found_quotes
+from dyads.annotate.state import ArticleState, stage
 from dyads.model import Actor, Article, Event, Span
-from dyads.resources import words
+from dyads.resources import Resources, words
 
 # Dependencies under which a date modifier belongs to another clause, not this event.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "parataxis", "csubj", "pcomp"}
@@ -28,17 +29,29 @@ class Candidates:
     """One body sentence and the events the rules found in it (possibly none)."""
 
     index: int  # sentence number in the article
-    sent: Any  # the spaCy Span
+    sent: SpacySpan
     found: list[Found]
 
 
-Weigh = Callable[[Article, SentenceCoder, list[Candidates]], None]
+Weigh = Callable[[ArticleState, SentenceCoder, list[Candidates]], None]
+# What the events stage reads and writes (the model's stage, model_stage.py, declares the same).
+REQUIRES = ("doc", "actors", "dates", "article.date")
+USES = ("speakers", "attributions")
+ASSIGNS = ("article.events",)
 
 
-def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
-    doc = article.doc
-    coder = SentenceCoder(resolver_for(article), res.lexicon)
-    dates = dates_of(doc)
+@stage("events", requires=REQUIRES, uses=USES, assigns=ASSIGNS)
+def annotate(state: ArticleState, res: Resources) -> None:
+    """The events the rules find, alone."""
+    code_events(state, res)
+
+
+def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None) -> None:
+    """The rules' events of an article, after the ``weigh`` hook (if any) has seen the candidates."""
+    article, doc = state.article, state.doc
+    assert state.actors is not None  # required
+    coder = SentenceCoder(state.actors, res.lexicon)
+    dates = state.dates
     headline_end = headline_length(article.text)
     sentences = []
     for si, sent in enumerate(doc.sents):
@@ -51,12 +64,12 @@ def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
     # what a coded speaker says is an event of its own (annotate/events/statements.py)
     coded = {f.trigger.i: f.source.country if f.source else None for c in sentences for f in c.found}
     by_start = {c.sent.start: c for c in sentences}
-    for f in statement_events(coder.actors, [a for a, _ in found_quotes(article)], coded):
+    for f in statement_events(coder.actors, [a for a, _ in state.attributions], coded):
         c = by_start.get(f.trigger.sent.start)
         if c is not None and f.trigger.idx >= headline_end:
             c.found.append(f)
     if weigh is not None:  # the rules chose which events exist; the hook ranks, re-classes or adds
-        weigh(article, coder, sentences)
+        weigh(state, coder, sentences)
     found = [(c.index, g) for c in sentences for f in c.found
              if (_coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE
                  or f.rule.startswith("statement:")) and not figurative(f, doc)
@@ -65,7 +78,7 @@ def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
         place_uncoded_target(f, coder.actors)
     events: dict[tuple, Event] = {}
     for si, f in found:
-        ev = to_event(article, si, f, res, event_date(f.date_token, dates, article.date))
+        ev = to_event(article, doc, si, f, res, event_date(f.date_token, dates, article.date))
         key = (si, _actor_key(ev.source), _actor_key(ev.target), ev.cameo)
         if key not in events or events[key].confidence < ev.confidence:
             events[key] = ev
@@ -75,7 +88,6 @@ def annotate(article: Article, res: Any, weigh: Weigh | None = None) -> Article:
         article.meta["uncoded_candidates"] = [candidate(ev) for ev in ordered if ev not in article.events]
     for n, ev in enumerate(article.events):
         ev.id = f"{article.id}-E{n + 1:02d}"
-    return article
 
 
 REPORTERS = {"MED"}  # a newspaper, agency or broadcaster reports events; it is not their actor
@@ -234,8 +246,7 @@ def _actor_key(a: Any) -> Any:
     return None if a is None else (a.code or (a.start, a.end))
 
 
-def to_event(article: Article, sentence: int, f: Found, res: Any, date: str | None) -> Event:
-    doc = article.doc
+def to_event(article: Article, doc: Doc, sentence: int, f: Found, res: Resources, date: str | None) -> Event:
     span = doc[f.evidence[0]:f.evidence[1]]
     info = res.cameo.get(f.code)
     return Event(

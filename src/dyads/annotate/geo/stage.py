@@ -24,22 +24,24 @@ from __future__ import annotations
 from typing import Any
 
 from dyads.annotate.geo.gazetteer import Gazetteer, gazetteer
+from dyads.annotate.state import ArticleState, stage
 from dyads.model import Article, Entity, Event, Location
 from dyads.nlp.quotemarks import doc_text
-from dyads.resources import words
+from dyads.resources import Resources, words
 
 LOCATIVE = words("prepositions.place")
 CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "xcomp", "conj"}
 REGION_NOUNS = words("nouns.region")
 
 
-def annotate(article: Article, res: Any) -> Article:
-    doc = article.doc
+@stage("places", requires=("doc", "actors", "article.entities", "article.events"),
+       assigns=("article.entities", "article.events"))
+def annotate(state: ArticleState, res: Resources) -> None:
+    article, doc, resolver = state.article, state.doc, state.actors
     places = [e for e in article.entities if e.type == "place"]
     if not places:
-        return article
+        return
     gaz = gazetteer()
-    resolver = _resolver(article)
     located: list[tuple[Entity, Any]] = []  # (entity, head token of its noun phrase)
     for e in places:
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
@@ -51,7 +53,6 @@ def annotate(article: Article, res: Any) -> Article:
         loc = event_location(article, ev, located)
         if loc is not None:
             ev.location = loc
-    return article
 
 
 def locate(span: Any, gaz: Gazetteer, resolver: Any) -> tuple[Location | None, Any]:
@@ -135,11 +136,3 @@ def _locative(head: Any) -> bool:
         return False
     return False
 
-
-def _resolver(article: Article) -> Any:
-    try:
-        from dyads.annotate.actors.stage import resolver_for
-
-        return resolver_for(article)
-    except (ImportError, KeyError, AttributeError):
-        return None

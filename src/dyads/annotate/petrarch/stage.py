@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.annotate.actors.stage import resolver_for
-from dyads.annotate.dates import dates_of
+from spacy.tokens import Doc
+
 from dyads.annotate.events.patterns import Found, SentenceCoder, expand_conj
 from dyads.annotate.events.stage import event_date
 from dyads.annotate.petrarch.load import PetrarchSet
 from dyads.annotate.petrarch.verbs import PatternMatcher, VerbMatch
+from dyads.annotate.state import ArticleState, stage
 from dyads.model import Actor, Article, Event, Span
+from dyads.resources import Resources
 
 TARGET_DEPS = ("dobj", "dative", "attr", "oprd")
 # clauses of their own whose actors are not the verb's target (a reported clause is: "X believes Y can ...")
@@ -28,16 +30,18 @@ CLAUSE_WITH_SUBJECT = {"advcl", "relcl", "conj", "parataxis"}
 OF_PREPS = ("of", "in", "for", "from")
 
 
-def annotate(article: Article, res: Any) -> Article:
+@stage("events", requires=("doc", "actors", "dates", "article.date"), uses=("speakers",),
+       assigns=("article.events", "article.meta"))
+def annotate(state: ArticleState, res: Resources) -> None:
     petr: PetrarchSet = res.extras["petrarch"]
-    doc = article.doc
-    resolver = resolver_for(article)
+    article, doc, resolver = state.article, state.doc, state.actors
+    assert resolver is not None  # required
     coder = SentenceCoder(resolver, res.lexicon)
     story = petr.discard(article.text)
     if story is not None and story[0] == "story":
         article.meta["discarded"] = [{"kind": "story", "phrase": story[1], "dictionary": story[2]}]
         article.events = []
-        return article
+        return
 
     def is_actor(tok: Any) -> bool:
         a = resolver.actor_for(_phrase_head(tok))
@@ -65,17 +69,16 @@ def annotate(article: Article, res: Any) -> Article:
                     found.extend((si, f) for f in coder.noun_events(tok) if _coded(f))
     if discarded:
         article.meta["discarded"] = discarded
-    dates = dates_of(doc)
+    dates = state.dates
     events: dict[tuple[Any, ...], Event] = {}
     for si, f in found:
-        ev = make_event(article, si, f, res, event_date(f.date_token, dates, article.date))
+        ev = make_event(article, doc, si, f, res, event_date(f.date_token, dates, article.date))
         key = (si, _key(ev.source), _key(ev.target), ev.cameo)
         if key not in events:
             events[key] = ev
     article.events = sorted(events.values(), key=lambda e: (e.evidence.start, e.cameo))
     for n, ev in enumerate(article.events):
         ev.id = f"{article.id}-E{n + 1:02d}"
-    return article
 
 
 def _coded(f: Found) -> bool:
@@ -186,8 +189,8 @@ def verb_found(coder: SentenceCoder, m: VerbMatch, v: Any) -> list[Found]:
     for s, t in pairs:
         if s is None and t is None:
             continue
-        toks = [v.i] + [coder._tok_of(a) for a in (s, t) if a is not None]
-        ends = [m.end] + [coder._tok_end(a) for a in (s, t) if a is not None]
+        toks = [v.i] + [coder.token_of(a) for a in (s, t) if a is not None]
+        ends = [m.end] + [coder.token_end(a) for a in (s, t) if a is not None]
         evidence = (min(toks), max(ends))
         if forward is not None:
             out.append(Found(v, forward, m.rule, s, t, modality, 0.7, evidence, v))
@@ -231,8 +234,7 @@ def default_targets(coder: SentenceCoder, v: Any, verb_end: int, passive: bool,
     return []
 
 
-def make_event(article: Article, sentence: int, f: Found, res: Any, date: str | None) -> Event:
-    doc = article.doc
+def make_event(article: Article, doc: Doc, sentence: int, f: Found, res: Resources, date: str | None) -> Event:
     span = doc[f.evidence[0]:f.evidence[1]]
     try:
         info = res.cameo.get(f.code)
