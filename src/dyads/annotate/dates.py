@@ -108,8 +108,8 @@ def _resolve(text: str, pub_date: str | None, future: bool = False) -> str | Non
         if unit == "week":
             return (pub + dt.timedelta(days=7 * sign)).isoformat()
         if unit == "month":
-            y, m = _shift_month(pub, sign)
-            return f"{y:04d}-{m:02d}"
+            y, mo = _shift_month(pub, sign)
+            return f"{y:04d}-{mo:02d}"
         if unit == "year":
             return f"{pub.year + sign:04d}"
         if unit in WEEKDAYS:

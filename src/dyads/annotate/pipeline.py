@@ -14,8 +14,8 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyads.annotate.state import GIVEN, ArticleState, Stage
@@ -32,7 +32,7 @@ from dyads.resources import Resources
 from dyads.textcheck import clean_text, text_problem
 
 
-def load_resources(nlp: Any, dictionaries: str | None = None, dictionaries_mode: str = "extend",
+def load_resources(nlp: Language, dictionaries: str | None = None, dictionaries_mode: str = "extend",
                    event_model: bool = True) -> Resources:
     """Dictionaries, lexicon and CAMEO table, with the phrase matchers compiled for ``nlp``; with
     ``dictionaries`` (a folder of PETRARCH dictionaries), the user's dictionaries extend dyads' own

@@ -68,7 +68,7 @@ def date_range(since: str | None, until: str | None) -> tuple[str | None, str | 
     lo, hi = date_bound("since", since), date_bound("until", until, end=True)
     if lo and hi and lo > hi:
         raise ApiError("E105", detail=f"since={since!r} is after until={until!r}")
-    return (since.strip() if lo else None), (until.strip() if hi else None)
+    return (since.strip() if since and lo else None), (until.strip() if until and hi else None)
 
 
 def root_code(value: str | None) -> str | None:

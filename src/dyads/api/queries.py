@@ -164,7 +164,7 @@ def overview(con: Con, f: EventQuery | None = None, top: int = 10) -> dict[str, 
     where = " AND ".join(parts) or "TRUE"
     table = "events" if f.q or f.place else "event_records"
     totals = con.execute(f"""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_records),
-        count(*), min(day), max(day) FROM {table} WHERE {where}""", params).fetchone()
+        count(*), min(day), max(day) FROM {table} WHERE {where}""", params).fetchone() or ()
     by_month = con.execute(f"""
         SELECT strftime(day, '%Y-%m') AS period,
                count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
@@ -181,10 +181,10 @@ def overview(con: Con, f: EventQuery | None = None, top: int = 10) -> dict[str, 
         SELECT a, b, count(*) AS events, count(*) FILTER (WHERE quad <= 2) AS cooperation,
                count(*) FILTER (WHERE quad >= 3) AS conflict, avg(goldstein) AS mean_goldstein
         FROM p GROUP BY a, b ORDER BY events DESC, a, b LIMIT $top""", params | {"top": top}).fetchall()
-    n_actors = con.execute(f"""SELECT count(DISTINCT code) FROM (
+    n_actors = _scalar(con.execute(f"""SELECT count(DISTINCT code) FROM (
         SELECT source_code AS code FROM {table} WHERE {where}
         UNION ALL SELECT target_code FROM {table} WHERE {where})
-        WHERE code IS NOT NULL""", params).fetchone()[0]
+        WHERE code IS NOT NULL""", params))
     return {
         "articles": totals[0], "all_events": totals[1], "events": totals[2], "actors": n_actors,
         "first_date": _iso(totals[3]), "last_date": _iso(totals[4]),
@@ -202,7 +202,7 @@ def places(con: Con, f: EventQuery | None = None, limit: int = 500) -> dict[str,
     parts, params = filters_sql(f)
     where = " AND ".join(parts) or "TRUE"
     counts = con.execute(f"""SELECT count(*), count(*) FILTER (WHERE location_lat IS NOT NULL)
-        FROM events WHERE {where}""", params).fetchone()
+        FROM events WHERE {where}""", params).fetchone() or ()
     rows = con.execute(f"""
         SELECT location_name, location_country, round(location_lat, 3) AS lat, round(location_lon, 3) AS lon,
                count(*) AS n, count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
@@ -214,18 +214,24 @@ def places(con: Con, f: EventQuery | None = None, limit: int = 500) -> dict[str,
                         "quad": list(r[5:9])} for r in rows]}
 
 
+def _scalar(cur: Con) -> Any:
+    """The first column of a query's one row (a count)."""
+    row = cur.fetchone()
+    return row[0] if row is not None else None
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
 # -- articles -----------------------------------------------------------------------------------
 def article_list(con: Con, q: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    where, params = "TRUE", {"limit": limit, "offset": offset}
+    where, params = "TRUE", dict[str, Any](limit=limit, offset=offset)
     if q:
         where = "(contains(lower(coalesce(title, '')), $q) OR contains(lower(id), $q) OR contains(lower(text), $q))"
         params["q"] = q.lower()
-    total = con.execute(f"SELECT count(*) FROM articles WHERE {where}",
-                        {k: v for k, v in params.items() if k == "q"}).fetchone()[0]
+    total = _scalar(con.execute(f"SELECT count(*) FROM articles WHERE {where}",
+                                {k: v for k, v in params.items() if k == "q"}))
     cur = con.execute(f"""SELECT id, hash, date, title, source, url, num_events FROM articles WHERE {where}
                           ORDER BY date DESC NULLS LAST, id, hash LIMIT $limit OFFSET $offset""", params)
     rows = [{"id": r[0], "hash": r[1], "date": _iso(r[2]), "title": r[3], "source": r[4], "url": r[5],

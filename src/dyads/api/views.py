@@ -16,7 +16,7 @@ def actor_ref(a: Actor | None) -> ActorRef | None:
 
 
 def _actor_title(a: Actor) -> str:
-    bits = [a.code]
+    bits = [a.code or "?"]
     if a.name and a.name != a.text:
         bits.append(a.name)
     return " · ".join(bits)

@@ -103,7 +103,7 @@ def score_folder(rows: list[dict[str, Any]], references: list[tuple[dict[str, An
     """Pooled scores over the references of a folder; predictions are matched by article id."""
     by_id = {str(r.get("id")): r for r in rows}
     per: list[dict[str, Any]] = []
-    totals = {"required": 0, "found": 0, "predicted": 0, "matching": 0, "violations": 0,
+    totals: dict[str, Any] = {"required": 0, "found": 0, "predicted": 0, "matching": 0, "violations": 0,
               "dates": [0, 0], "quotes": [0, 0]}
     missed: list[dict[str, Any]] = []
     unmatched: list[dict[str, Any]] = []

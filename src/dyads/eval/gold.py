@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from dyads.errors import EvalError, InputError, message
 from dyads.io.readers import valid_date
@@ -59,7 +59,7 @@ def _json_lines(path: str) -> Iterator[tuple[int, Any, str | None]]:
             raise InputError("E003", item=path, detail=exc.reason) from exc
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

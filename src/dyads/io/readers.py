@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from dyads.errors import message
 from dyads.limits import MAX_CHARS, MAX_FIELD_CHARS, item_bytes, record_bytes
@@ -231,7 +231,7 @@ def record_text(obj: dict[str, Any]) -> Any:
 
 
 def open_binary(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+    return cast(IO[bytes], gzip.open(path, "rb")) if path.name.lower().endswith(".gz") else open(path, "rb")
 
 
 def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
@@ -132,8 +132,8 @@ class CachedAttributeRuler:
         found = [(rule[m], m, s, e) for m, s, e in self.longer(doc, allow_missing=True, as_spans=False)]
         if len(doc):
             strings = self.ruler.vocab.strings
-            table = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs)).T.tolist()
-            columns = [t.keys(column, strings) for t, column in zip(self.tested, table, strict=True)]
+            table = doc.to_array(cast("list[int | str]", self.attrs)).reshape(len(doc), len(self.attrs)).T.tolist()
+            columns = [t.keys(cast("list[int]", column), strings) for t, column in zip(self.tested, table, strict=True)]
             for i, key in enumerate(zip(*columns, strict=True)):
                 hits = self.cache.get(key)
                 if hits is None:
@@ -170,7 +170,7 @@ class CachedLemmatizer:
             if form is None:
                 form = self.cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
             lemmas[i] = strings.add(form)
-        doc.from_array([LEMMA], lemmas)
+        doc.from_array([LEMMA], cast(Any, lemmas))
         return doc
 
 
@@ -201,14 +201,14 @@ def with_index_sets(lemmatizer: Lemmatizer) -> Lemmatizer:
 
 
 def _cached_ruler(nlp: Language, name: str) -> CachedAttributeRuler:
-    cached = CachedAttributeRuler.wrap(nlp.get_pipe("attribute_ruler"))
+    cached = CachedAttributeRuler.wrap(cast(AttributeRuler, nlp.get_pipe("attribute_ruler")))
     if cached is None:
         raise ValueError("the attribute ruler's patterns are not ones the cache covers")
     return cached
 
 
 def _cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
-    return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
+    return CachedLemmatizer(cast(Lemmatizer, nlp.get_pipe("lemmatizer")))
 
 
 def use_cached_components(nlp: Language) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyads.config import model_name
 from dyads.errors import DataError
 from dyads.resources import data_error, load
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 LINE_BREAKS = "dyads_line_breaks"
 LEMMA_FIXES = "dyads_lemma_fixes"
@@ -46,7 +49,7 @@ def _fix_lemmas(doc: Any) -> Any:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None) -> Any:
+def load_nlp(name: str | None = None) -> Language:
     """Load (once per process and name) an installed spaCy pipeline with a parser and NER."""
     import spacy
     from spacy.language import Language

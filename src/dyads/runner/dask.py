@@ -59,7 +59,7 @@ class DaskRunner(Runner):
         QUIET.setLevel(logging.ERROR)  # Dask's INFO lines would bury dyads's own messages on stderr
         try:
             self._client = self._connect(workers, scheduler, connect_timeout)
-            self.address = scheduler or self._client.scheduler.address
+            self.address = scheduler or _scheduler_address(self._client)
             self._prepare(model, worker_timeout)
         except BaseException:
             self.close()
@@ -120,3 +120,8 @@ class DaskRunner(Runner):
                 self._cluster.close()
         finally:
             QUIET.setLevel(self._log_level)
+
+
+def _scheduler_address(client: Any) -> str:
+    """The address of the scheduler a connected client talks to."""
+    return str(client.scheduler.address)

@@ -274,7 +274,7 @@ class Watcher:
                 else:
                     state.feed_result(source, *self._new_validators(feed, validators[source]))
                 retry = state.pending(source)  # failed pages are retried even when the feed is down or unchanged
-                entries = []
+                entries: list[FeedEntry] = []
                 for e in [*(feed.entries if feed is not None else []), *retry]:
                     if e.key not in keys_this_round and len(entries) < self.options.max_entries:
                         keys_this_round.add(e.key)

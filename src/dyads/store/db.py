@@ -27,7 +27,9 @@ from dyads.store.schema import (
     v1_read_sql,
 )
 
-CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+DuckConfig = dict[str, str | bool | int | float | list[str]]  # duckdb.connect(config=...)
+CONFIG: DuckConfig = {
+    "autoinstall_known_extensions": False, "autoload_known_extensions": False}
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-12 of every DuckDB database file
 
 
@@ -65,7 +67,7 @@ def _what_is(path: Path) -> str | None:
 LOCK_WAIT = 10.0
 
 
-def connect(path: str | Path, read_only: bool = False, config: dict[str, object] | None = None,
+def connect(path: str | Path, read_only: bool = False, config: DuckConfig | None = None,
             wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
     """Open (or, unless ``read_only``, create) a dyads store and check its schema.
 
@@ -97,7 +99,7 @@ class StoreLocked(DyadsError):
     waited: float = 0.0
 
 
-def _connect(path: str | Path, read_only: bool, config: dict[str, object] | None) -> duckdb.DuckDBPyConnection:
+def _connect(path: str | Path, read_only: bool, config: DuckConfig | None) -> duckdb.DuckDBPyConnection:
     p = Path(path)
     if not read_only and p.is_file() and p.stat().st_size == 0:
         try:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 
@@ -25,7 +28,7 @@ class Mention:
 class ActorMatcher:
     """Compiled matchers for one spaCy vocabulary; build once per pipeline."""
 
-    def __init__(self, nlp: Any, dictionary: ActorDictionary) -> None:
+    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
         self._entries: dict[str, Entry] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -33,11 +36,11 @@ class ActorMatcher:
         for matcher, table, prefix in ((self._lower, dictionary.phrases, "l:"),
                                        (self._exact, dictionary.case_sensitive, "c:")):
             keys = sorted(table)
-            for key, doc in zip(keys, nlp.tokenizer.pipe(keys), strict=True):
+            for key, doc in zip(keys, cast(Tokenizer, nlp.tokenizer).pipe(keys), strict=True):
                 self._entries[prefix + key] = table[key]
                 matcher.add(prefix + key, [doc])
 
-    def find(self, doc: Any) -> list[Mention]:
+    def find(self, doc: Doc) -> list[Mention]:
         """Non-overlapping mentions, longest first (on a tie, the hand-written dictionaries before
         the generated one); proper-name kinds must be capitalised."""
         vocab = doc.vocab.strings

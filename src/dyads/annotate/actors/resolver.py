@@ -16,6 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
 from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 from dyads.annotate.actors.matcher import Mention
 from dyads.annotate.geo.gazetteer import gazetteer
@@ -67,7 +69,7 @@ class ArticleActors:
     """All actor knowledge of one article: mentions, people met so far, and the antecedents that
     pronouns may point back to."""
 
-    def __init__(self, doc: Any, mentions: list[Mention], dictionary: ActorDictionary,
+    def __init__(self, doc: Doc, mentions: list[Mention], dictionary: ActorDictionary,
                  pub_date: str | None) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -148,7 +150,7 @@ class ArticleActors:
                     toks.append(c)
                     stack.append(c)
         # a mention that starts inside the phrase extends it ("North Korea's" -> whole name)
-        extra = []
+        extra: list[Any] = []
         for t in toks:
             m = self.mention_at.get(t.i)
             if m:
@@ -158,7 +160,7 @@ class ArticleActors:
 
     def _of_phrase(self, head: Any) -> list[Any]:
         """Heads of "of X"/"for X"/"from X" attached to a role noun ("the president of Russia")."""
-        out = []
+        out: list[Any] = []
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "for", "from", "in"}:
                 out.extend(p for p in c.children if p.dep_ == "pobj")

@@ -106,11 +106,11 @@ def build_lexicon(raw: dict[str, Any], version: str = "") -> Lexicon:
         entries.sort(key=lambda e: -e.specificity)
     for n in raw.get("nouns", []):
         needs = frozenset(n.get("needs", [])) | frozenset(n.get("needs_any_of", []))
-        entry = NounEntry(noun=n["noun"], code=n["code"], preps=tuple(n.get("preps", [])),
-                          by=tuple(n.get("by", ["by", "from"])), sym=bool(n.get("sym")), needs=needs,
-                          light_only=bool(n.get("light_only")), domestic=bool(n.get("domestic")),
-                          held=bool(n.get("held")))
-        lex.nouns[entry.noun] = entry
+        noun = NounEntry(noun=n["noun"], code=n["code"], preps=tuple(n.get("preps", [])),
+                         by=tuple(n.get("by", ["by", "from"])), sym=bool(n.get("sym")), needs=needs,
+                         light_only=bool(n.get("light_only")), domestic=bool(n.get("domestic")),
+                         held=bool(n.get("held")))
+        lex.nouns[noun.noun] = noun
     return lex
 
 

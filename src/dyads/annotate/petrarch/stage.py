@@ -16,7 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dyads.annotate.events.patterns import Found, SentenceCoder, expand_conj
+from dyads.annotate.events.arguments import expand_conj
+from dyads.annotate.events.patterns import Found, SentenceCoder
 from dyads.annotate.events.stage import event_date
 from dyads.annotate.petrarch.load import PetrarchSet
 from dyads.annotate.petrarch.verbs import PatternMatcher, VerbMatch
@@ -182,7 +183,9 @@ def verb_found(coder: SentenceCoder, m: VerbMatch, v: Any) -> list[Found]:
             targets = group
         if not targets or not sources:
             sources = targets = group
-    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])
+    source_list: list[Actor | None] = [*sources] or [None]
+    target_list: list[Actor | None] = [*targets] or [None]
+    pairs = [(s, t) for s in source_list for t in target_list
              if s is None or t is None or (s.start, s.end) != (t.start, t.end)]
     modality, _ = coder.modality(v)
     out = []

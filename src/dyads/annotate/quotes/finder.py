@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from dyads.nlp.datelines import datelines
 from dyads.nlp.labels import WHEN
@@ -29,7 +31,7 @@ class QuoteFinder(MarkReader):
     def __init__(self, lexicon: CueLexicon) -> None:
         self.lex = lexicon
 
-    def find(self, doc: Any) -> list[Found]:
+    def find(self, doc: Doc) -> list[Found]:
         text = doc_text(doc)
         regions = quote_regions(text)
         found = [f for t in self._cue_tokens(doc) if (f := self._from_cue(t)) is not None]

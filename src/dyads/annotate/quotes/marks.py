@@ -150,7 +150,7 @@ class MarkReader(CueReader):
         """Reported speech that runs to the end of its sentence, followed in the same paragraph by
         a quotation with no cue of its own (``…, adding that A. "B."``): the quote goes on with it."""
         n, r = next(((n, r) for n, r in enumerate(regions) if r.start >= f.end), (None, None))
-        if r is None or n in taken or not _is_long(text, r):
+        if r is None or n is None or n in taken or not _is_long(text, r):
             return
         gap = text[f.end:r.start]
         if "\n" in gap or gap.strip(" .") or f.cue_start > f.start and not _after_quote(f, regions):
@@ -238,7 +238,7 @@ class MarkReader(CueReader):
             return None
         text = doc_text(doc)
         p_start, p_end = _paragraph(text, r.start)
-        after = []
+        after: list[Any] = []
         for t in doc[span.end:span.end + 12]:
             if t.idx >= p_end or (t.is_quote and after):
                 break

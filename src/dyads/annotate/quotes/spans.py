@@ -232,7 +232,8 @@ def _cut_trailing_clause(text: str, f: Found, kinds: Mapping[str, str]) -> None:
         between = text[last - 2:first]  # the comma may stand inside the marks: '"…," claiming'
         if "," not in between and not re.search(r"\b(?:and|but)\b", between):
             continue
-        end = first - len(TRAILING.search(text[last:first]).group())
+        trailing = TRAILING.search(text[last:first])  # always matches (every part is optional)
+        end = first - len(trailing.group() if trailing else "")
         f.end = _trim(text, f.start, max(end, last))[1]
         return
 

@@ -280,7 +280,7 @@ def speaker_actor(resolver: Any, tok: Any) -> tuple[Actor | None, Any]:
     if resolved is None:
         return Actor(code=None, country=None, sector=None, name=None, text=text,
                      start=start, end=end, how="unresolved speaker"), None
-    return Actor(code=resolved.code, country=resolved.country, sector=resolved.sector,  # type: ignore[arg-type]
+    return Actor(code=resolved.code, country=resolved.country, sector=resolved.sector,
                  name=resolved.name, text=text, start=start, end=end, how=resolved.how), resolved
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
 
@@ -16,7 +16,8 @@ from dyads.errors import Forbidden, NotFound
 from dyads.limits import MAX_FIELD_CHARS
 
 router = APIRouter(prefix="/api")
-ERRORS = {400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 503: {"model": ErrorBody}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                                          503: {"model": ErrorBody}}
 
 
 @router.get("/articles", response_model=ArticleList, responses=QUERY_ERRORS, tags=["queries"])

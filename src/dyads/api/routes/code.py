@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 
 from dyads.api.deps import article_from, code_article, settings
@@ -9,7 +11,8 @@ from dyads.api.schemas import ArticleView, CodeRequest, ErrorBody
 from dyads.api.views import article_view
 
 router = APIRouter(prefix="/api", tags=["articles"])
-ERRORS = {400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 503: {"model": ErrorBody}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                                          503: {"model": ErrorBody}}
 
 
 @router.post("/code", response_model=ArticleView, responses=ERRORS)

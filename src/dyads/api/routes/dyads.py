@@ -36,7 +36,7 @@ def dyad_timeline(
     """A dyad over time: per period, events by QuadClass, net cooperation and mean Goldstein, for
     both directions together and for each direction (asserted events unless ``modality`` says
     otherwise)."""
-    ca, cb = params.actor_code("a", a), params.actor_code("b", b)
+    ca, cb = params.path_actor_code("a", a), params.path_actor_code("b", b)
     dates = params.dates(since, until)
     counted = params.counting(modality, coded)
     with settings(request).store.read() as con:

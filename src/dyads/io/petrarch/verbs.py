@@ -218,98 +218,122 @@ def read_verbs(source: Path | str, name: str | None = None) -> VerbFile:
         text = read_text(source)
     else:
         text = source
-    out = VerbFile(name or "verbs")
-    synset: tuple[str, int, list[tuple[str, ...]], bool] | None = None
-    family: dict | None = None
+    reader = _VerbReader(name or "verbs")
+    for line in content_lines(text):
+        reader.line(line.text.strip(), line.number)
+    reader.close_synset()
+    reader.close_family()
+    return reader.out
 
-    def close_synset() -> None:
-        nonlocal synset
-        if synset is not None:
-            label, at, phrases, _ = synset
+
+class _VerbReader:
+    """Reading one verb file, line by line: the synset and the verb family open at the moment."""
+
+    def __init__(self, name: str) -> None:
+        self.out = VerbFile(name)
+        self.synset: tuple[str, int, list[tuple[str, ...]], bool] | None = None
+        self.family: dict | None = None
+
+    def problem(self, line: int, text: str) -> None:
+        self.out.problems.append(Problem(self.out.name, line, text))
+
+    def close_synset(self) -> None:
+        if self.synset is not None:
+            label, at, phrases, _ = self.synset
             if not phrases:
-                out.problems.append(Problem(out.name, at, f"synset {label} has no '+' phrases"))
+                self.problem(at, f"synset {label} has no '+' phrases")
             else:
-                out.synsets[label] = Synset(label, tuple(dict.fromkeys(phrases)), at)
-            synset = None
+                self.out.synsets[label] = Synset(label, tuple(dict.fromkeys(phrases)), at)
+            self.synset = None
 
-    def close_family() -> None:
-        nonlocal family
+    def close_family(self) -> None:
+        family = self.family
         if family is not None:
             if not family["verbs"]:
-                out.problems.append(Problem(out.name, family["line"], f"verb family {family['name']!r} has no verbs"))
+                self.problem(family["line"], f"verb family {family['name']!r} has no verbs")
             else:
-                out.families.append(VerbFamily(family["name"], family["code"], tuple(family["verbs"]),
-                                               tuple(family["patterns"]), family["line"]))
-            family = None
+                self.out.families.append(VerbFamily(family["name"], family["code"], tuple(family["verbs"]),
+                                                    tuple(family["patterns"]), family["line"]))
+            self.family = None
 
-    for line in content_lines(text):
-        s = line.text.strip()
+    def line(self, s: str, number: int) -> None:
         if s.startswith("&"):
-            close_synset()
+            self.close_synset()
             label = s.split()[0].upper()
             no_plural = label.endswith("_")
-            synset = (label.rstrip("_"), line.number, [], no_plural)
-            continue
-        if synset is not None and s.startswith("+"):
-            label, _, phrases, no_plural = synset
-            member = s[1:].strip()
-            if member.startswith("&"):
-                ref = member.split()[0].upper().rstrip("_")
-                if ref not in out.synsets:
-                    out.problems.append(Problem(out.name, line.number, f"synset {ref} is not defined above this line"))
-                else:
-                    phrases.extend(out.synsets[ref].phrases)
-                continue
-            words = tuple(w.upper() for w in _split_words(member))
-            if not words:
-                out.problems.append(Problem(out.name, line.number, "'+' with no phrase after it"))
-                continue
-            phrases.append(words)
-            if not no_plural and not member.endswith("_"):
-                phrases.append(words[:-1] + (regular_plural(words[-1]),))
-            continue
-        close_synset()
+            self.synset = (label.rstrip("_"), number, [], no_plural)
+            return
+        if self.synset is not None and s.startswith("+"):
+            self.synset_member(s, number)
+            return
+        self.close_synset()
         if s.startswith("---"):
-            close_family()
-            fm = _FAMILY.match(s)
-            if not fm or not fm.group("name"):
-                out.problems.append(Problem(out.name, line.number, "not a verb family line '--- NAME [CODE] ---'"))
-                continue
-            code = (fm.group("code") or NULL).strip() or NULL
-            if not _VERB_CODE.match(code):
-                out.problems.append(Problem(out.name, line.number, f"[{code}] is not an event code"))
-                code = NULL
-            family = {"name": fm.group("name"), "code": code, "verbs": [], "patterns": [], "line": line.number}
-            continue
+            self.close_family()
+            self.family_start(s, number)
+            return
         if s.startswith("~"):
-            out.transformations.append(Transformation(s[1:].strip(), line.number))
-            continue
-        if family is None:
-            out.problems.append(Problem(out.name, line.number, "a verb or pattern outside any '--- FAMILY ---' block"))
-            continue
+            self.out.transformations.append(Transformation(s[1:].strip(), number))
+            return
+        if self.family is None:
+            self.problem(number, "a verb or pattern outside any '--- FAMILY ---' block")
+            return
         if s.startswith("-"):
-            p = _parse_pattern(s[1:], line.number, out.synsets)
+            p = _parse_pattern(s[1:], number, self.out.synsets)
             if isinstance(p, str):
-                out.problems.append(Problem(out.name, line.number, p))
+                self.problem(number, p)
             else:
-                family["patterns"].append(p)
-            continue
+                self.family["patterns"].append(p)
+            return
+        self.verb(s, number)
+
+    def synset_member(self, s: str, number: int) -> None:
+        """A '+' line of the open synset: a phrase (and its plural), or another synset's phrases."""
+        assert self.synset is not None
+        label, _, phrases, no_plural = self.synset
+        member = s[1:].strip()
+        if member.startswith("&"):
+            ref = member.split()[0].upper().rstrip("_")
+            if ref not in self.out.synsets:
+                self.problem(number, f"synset {ref} is not defined above this line")
+            else:
+                phrases.extend(self.out.synsets[ref].phrases)
+            return
+        words = tuple(w.upper() for w in _split_words(member))
+        if not words:
+            self.problem(number, "'+' with no phrase after it")
+            return
+        phrases.append(words)
+        if not no_plural and not member.endswith("_"):
+            phrases.append(words[:-1] + (regular_plural(words[-1]),))
+
+    def family_start(self, s: str, number: int) -> None:
+        """A '--- NAME [CODE] ---' line opens a verb family."""
+        fm = _FAMILY.match(s)
+        if not fm or not fm.group("name"):
+            self.problem(number, "not a verb family line '--- NAME [CODE] ---'")
+            return
+        code = (fm.group("code") or NULL).strip() or NULL
+        if not _VERB_CODE.match(code):
+            self.problem(number, f"[{code}] is not an event code")
+            code = NULL
+        self.family = {"name": fm.group("name"), "code": code, "verbs": [], "patterns": [], "line": number}
+
+    def verb(self, s: str, number: int) -> None:
+        """A verb line of the open family, with its own code in brackets or none."""
+        assert self.family is not None
         code = None
         cm = _CODE_BLOCK.search(s)
         if cm:
             code = cm.group(1).strip()
             s = s[:cm.start()].strip()
             if not _VERB_CODE.match(code) or not code:
-                out.problems.append(Problem(out.name, line.number, f"[{code}] is not an event code"))
-                continue
+                self.problem(number, f"[{code}] is not an event code")
+                return
         if "[" in s or "]" in s:
-            out.problems.append(Problem(out.name, line.number, "unbalanced [ ] in the verb line"))
-            continue
-        v = _parse_verb(s, code, line.number)
+            self.problem(number, "unbalanced [ ] in the verb line")
+            return
+        v = _parse_verb(s, code, number)
         if isinstance(v, str):
-            out.problems.append(Problem(out.name, line.number, v))
+            self.problem(number, v)
         else:
-            family["verbs"].append(v)
-    close_synset()
-    close_family()
-    return out
+            self.family["verbs"].append(v)

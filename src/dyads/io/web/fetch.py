@@ -42,7 +42,7 @@ def project_url() -> str:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "home", "source", "repository") and url.strip():
             return url.strip()
-    return meta.get("Home-page") or FALLBACK_PROJECT_URL
+    return (meta.get_all("Home-page") or [None])[0] or FALLBACK_PROJECT_URL
 
 
 def user_agent(contact: str | None = None) -> str:

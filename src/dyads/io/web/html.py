@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dyads.errors import message
 from dyads.io.readers import RECORD_HOOKS, Item, ReadError, ReadOptions, make_article, register_reader, valid_date
 from dyads.limits import page_bytes
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 MIN_WORDS = 12  # fewer words than this is an error/consent/index stub, not an article
 
@@ -120,10 +123,10 @@ def extract_page(html: str | bytes, url: str | None = None, min_words: int = MIN
         if tree is None:
             raise NoArticleText("no HTML document in it")
         _prune(tree)
-        doc = trafilatura.bare_extraction(
+        doc = cast("Document | None", trafilatura.bare_extraction(
             tree, url=url, fast=True, favor_precision=True, include_comments=False, with_metadata=True,
             date_extraction_params={"original_date": True},
-        )
+        ))
     except NoArticleText:
         raise
     except Exception as exc:  # a third-party parser on untrusted input: any failure is this page's
@@ -133,7 +136,7 @@ def extract_page(html: str | bytes, url: str | None = None, min_words: int = MIN
     title = " ".join(doc.title.split()) if doc.title else None
     if title and ERROR_TITLE.search(title) and len((doc.text or "").split()) < 80:
         raise NoArticleText(f"looks like an error page titled {title!r}")
-    lines = _body_lines(doc.text)
+    lines = _body_lines(doc.text or "")
     if title and lines and lines[0] == title:
         lines = lines[1:]
     words = sum(len(line.split()) for line in lines)
