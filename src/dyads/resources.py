@@ -1,4 +1,4 @@
-"""The one data loader, and the read-only data every stage may use.
+"""The one data loader: every data file, with its version and hash, and the word lists.
 
 Every file under ``dyads/data`` is listed in ``data/MANIFEST.json`` with its version and the
 sha256 of each version's bytes, and is read through :func:`load`, which returns its content,
@@ -20,14 +20,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources as package_files
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dyads.errors import DataError, DyadsError
-
-if TYPE_CHECKING:
-    from dyads.annotate.actors.dictionary import ActorDictionary
-    from dyads.annotate.events.cameo import CameoTable
-    from dyads.annotate.events.lexicon import Lexicon
 
 DATA_PACKAGE = "dyads.data"
 MANIFEST = "MANIFEST.json"
@@ -149,15 +144,3 @@ def word_map(name: str) -> MappingProxyType[str, Any]:
     if not isinstance(found, dict):
         raise data_error(WORDLISTS, f"no word map {name!r}")
     return MappingProxyType(dict(found))
-
-
-@dataclass(frozen=True)
-class Resources:
-    """Read-only data every stage may use: dictionaries, lexicon, CAMEO table (loaded once), and the
-    version string of all data files, recorded on every event."""
-
-    actors: ActorDictionary
-    lexicon: Lexicon
-    cameo: CameoTable
-    extras: dict[str, Any] = field(default_factory=dict)
-    version: str = field(default_factory=data_version)

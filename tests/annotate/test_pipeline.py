@@ -7,10 +7,9 @@ import copy
 import pytest
 
 from dyads.annotate.pipeline import check_stages, default_stages
-from dyads.annotate.state import ArticleState, Stage, stage
+from dyads.annotate.state import ArticleState, Resources, Stage, stage
 from dyads.errors import DataError
 from dyads.model import Article
-from dyads.resources import Resources
 
 
 def _noop(state: ArticleState, res: Resources) -> None:

@@ -12,9 +12,8 @@ one the article attributes, so the outermost speaker is recorded.
 from __future__ import annotations
 
 from dyads.annotate.quotes.found import Found
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Event, Quote
-from dyads.resources import Resources
 
 CLAIM_KINDS = {"speech", "belief"}
 DENIAL_KINDS = {"denial"}

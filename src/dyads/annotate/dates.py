@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dyads.annotate.state import ArticleState, Dates, stage
-from dyads.resources import Resources, word_list, word_map
+from dyads.annotate.state import ArticleState, Dates, Resources, stage
+from dyads.resources import word_list, word_map
 
 WEEKDAYS = list(word_list("dates.weekdays"))
 MONTHS = list(word_list("dates.months"))

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Entity
 from dyads.nlp.quotemarks import doc_text
-from dyads.resources import Resources, words
+from dyads.resources import words
 
 TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "DATE": "date"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct"}

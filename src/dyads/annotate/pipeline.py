@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyads.annotate.state import GIVEN, ArticleState, Stage
+from dyads.annotate.state import GIVEN, ArticleState, Resources, Stage
 from dyads.config import dictionaries_mode as dictionaries_mode_of
 from dyads.config import dictionaries_path, model_name
 from dyads.errors import DataError, DyadsError, InputError, message
@@ -28,7 +28,6 @@ from dyads.model import Article, Sentence
 from dyads.nlp.load import load_nlp
 from dyads.nlp.normalize import normalize, restore_input
 from dyads.nlp.quotemarks import TEXT_KEY
-from dyads.resources import Resources
 from dyads.textcheck import clean_text, text_problem
 
 

@@ -1,4 +1,5 @@
-"""What the stages of one article share while it is annotated, and how a stage says what it needs.
+"""What the stages share: the data of the pipeline (:class:`Resources`), the state of one article
+while it is annotated (:class:`ArticleState`), and how a stage says what it needs (:func:`stage`).
 
 A stage is a function ``(state, resources) -> None`` wrapped by :func:`stage`, which names it and
 declares what it *requires* (fails without), *uses* (reads when an earlier stage gave it) and
@@ -13,17 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
 from dyads.model import Article
+from dyads.resources import data_version
 
 if TYPE_CHECKING:
+    from dyads.annotate.actors.dictionary import ActorDictionary
     from dyads.annotate.actors.resolver import ArticleActors
+    from dyads.annotate.events.cameo import CameoTable
+    from dyads.annotate.events.lexicon import Lexicon
     from dyads.annotate.quotes.found import Found
     from dyads.model import Quote
-    from dyads.resources import Resources
 
 # What every stage may read: the parse and the article as read.
 GIVEN = frozenset({"doc", "article.text", "article.date", "article.sentences"})
@@ -44,6 +48,18 @@ class ArticleState:
 
 
 StageFn = Callable[[ArticleState, "Resources"], None]
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Read-only data every stage may use: dictionaries, lexicon, CAMEO table (loaded once), and the
+    version string of all data files, recorded on every event."""
+
+    actors: ActorDictionary
+    lexicon: Lexicon
+    cameo: CameoTable
+    extras: dict[str, Any] = field(default_factory=dict)
+    version: str = field(default_factory=data_version)
 
 
 @dataclass(frozen=True, slots=True)

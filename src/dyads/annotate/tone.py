@@ -22,10 +22,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Article
 from dyads.nlp.quotemarks import quote_regions
-from dyads.resources import Resources, data_error, load
+from dyads.resources import data_error, load
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
 LEXICON_FILE = "tone_lexicon.json"

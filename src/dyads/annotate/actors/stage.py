@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dyads.annotate.actors.resolver import ArticleActors
-from dyads.annotate.state import ArticleState, stage
-from dyads.resources import Resources
+from dyads.annotate.state import ArticleState, Resources, stage
 
 
 @stage("actors", requires=("doc", "article.date"), assigns=("actors",))

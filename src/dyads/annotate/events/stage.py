@@ -16,9 +16,9 @@ from spacy.tokens import Span as SpacySpan
 
 from dyads.annotate.events.patterns import LOCATIVE_PREPS, Found, SentenceCoder
 from dyads.annotate.events.statements import statement_events
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Actor, Article, Event, Span
-from dyads.resources import Resources, words
+from dyads.resources import words
 
 # Dependencies under which a date modifier belongs to another clause, not this event.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "xcomp", "parataxis", "csubj", "pcomp"}

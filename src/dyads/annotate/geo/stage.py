@@ -27,10 +27,10 @@ from spacy.tokens import Span, Token
 
 from dyads.annotate.actors.resolver import ArticleActors
 from dyads.annotate.geo.gazetteer import Gazetteer, gazetteer
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Article, Entity, Event, Location
 from dyads.nlp.quotemarks import doc_text
-from dyads.resources import Resources, words
+from dyads.resources import words
 
 LOCATIVE = words("prepositions.place")
 CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "xcomp", "conj"}

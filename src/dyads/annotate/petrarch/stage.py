@@ -21,9 +21,8 @@ from dyads.annotate.events.patterns import Found, SentenceCoder
 from dyads.annotate.events.stage import event_date
 from dyads.annotate.petrarch.load import PetrarchSet
 from dyads.annotate.petrarch.verbs import PatternMatcher, VerbMatch
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Actor, Article, Event, Span
-from dyads.resources import Resources
 
 TARGET_DEPS = ("dobj", "dative", "attr", "oprd")
 # clauses of their own whose actors are not the verb's target (a reported clause is: "X believes Y can ...")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dyads.annotate.state import ArticleState, stage
+from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Quote
 from dyads.nlp.quotemarks import Region, doc_text, has_double_mark, quote_regions
-from dyads.resources import Resources
 
 if TYPE_CHECKING:
     pass
