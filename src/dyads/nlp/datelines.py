@@ -17,11 +17,11 @@ HEAD = 600  # a dateline opens one of the first paragraphs (after a title line o
 START_BEFORE = 400  # ... and starts before this character
 
 
-def datelines(text: str) -> list[tuple[int, int]]:
+def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the datelines among the first paragraphs of ``text``."""
     return [(m.start(), m.end()) for m in DATELINE.finditer(text[:HEAD]) if m.start() < START_BEFORE]
 
 
-def agencies(text: str) -> list[tuple[int, int]]:
+def agency_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of news agency credits in parentheses, anywhere: "(Reuters)", "(AFP)"."""
     return [(m.start(), m.end()) for m in AGENCY.finditer(text)]

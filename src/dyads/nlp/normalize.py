@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dyads.model import Actor, Article, Span
-from dyads.nlp.datelines import HEAD, agencies, datelines
+from dyads.nlp.datelines import HEAD, agency_spans, dateline_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +146,9 @@ def _trailer(text: str) -> list[Edit]:
 
 def _dateline(text: str) -> list[Edit]:
     """A dateline or an agency mark at the start of the story is not part of a sentence."""
-    out = [Edit(s, e, "", "dateline") for s, e in datelines(text)
+    out = [Edit(s, e, "", "dateline") for s, e in dateline_spans(text)
            if sum(ch.isupper() for ch in text[s:e]) >= 2]
-    out += [Edit(s, e, "", "agency") for s, e in agencies(text[:HEAD])]
+    out += [Edit(s, e, "", "agency") for s, e in agency_spans(text[:HEAD])]
     return out
 
 

@@ -22,7 +22,7 @@ from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 from dyads.annotate.actors.matcher import Mention
 from dyads.annotate.geo.gazetteer import gazetteer
 from dyads.model import Actor
-from dyads.nlp.datelines import agencies, datelines
+from dyads.nlp.datelines import agency_spans, dateline_spans
 from dyads.nlp.quotemarks import doc_text
 from dyads.resources import words
 
@@ -479,7 +479,7 @@ class ArticleActors:
     def _dateline_tokens(self, doc: Any) -> set[int]:
         out: set[int] = set()
         text = self.text
-        spans = datelines(text) + agencies(text)
+        spans = dateline_spans(text) + agency_spans(text)
         if not spans:
             return out
         for tok in doc:

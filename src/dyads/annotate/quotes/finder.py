@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from dyads.nlp.datelines import datelines
+from dyads.nlp.datelines import dateline_spans
 from dyads.nlp.labels import WHEN
 from dyads.nlp.quotemarks import doc_text, quote_regions
 
@@ -35,7 +35,7 @@ class QuoteFinder(MarkReader):
         text = doc_text(doc)
         regions = quote_regions(text)
         found = [f for t in self._cue_tokens(doc) if (f := self._from_cue(t)) is not None]
-        spans = datelines(text)
+        spans = dateline_spans(text)
         if spans:
             found = [f for f in found if _skip_dateline(text, f, spans)]
         found = _dedupe(found, regions)
