@@ -102,16 +102,15 @@ def test_resolver_regional_words_name_no_country() -> None:
 
 def test_resolver_country_weights_rank_the_articles_countries() -> None:
     import dyads
-    from dyads.annotate.actors.stage import resolver_for
+    from dyads.annotate.actors import stage
+    from dyads.annotate.state import ArticleState
 
     pl = dyads.get_pipeline()
     art = dyads.Article(id="t", text="Kenya and Uganda held talks. Kenya said Kenyan farmers would gain.")
-    doc = pl.nlp(art.text)
-    art.doc = doc
-    from dyads.annotate.actors import stage
-
-    stage.annotate(art, pl.resources)
-    actors = resolver_for(art)
+    state = ArticleState(art, pl.nlp(art.text))
+    stage.annotate(state, pl.resources)
+    actors = state.actors
+    assert actors is not None
     assert list(actors.countries)[0] == "KEN"
     assert actors.principal == "KEN"
 
