@@ -29,8 +29,7 @@ from typing import Any
 from dyads.annotate.events.cameo import penta_class
 from dyads.annotate.events.patterns import Found, SentenceCoder
 from dyads.annotate.events.stage import ASSIGNS, REQUIRES, USES, Candidates, code_events
-from dyads.annotate.state import ArticleState, stage
-from dyads.resources import Resources
+from dyads.annotate.state import ArticleState, Resources, stage
 
 KEY = "event_model"  # Resources.extras key of the loaded EventModel
 ERROR_KEY = "event_model_error"  # Resources.extras key of the numbered message when it cannot load
