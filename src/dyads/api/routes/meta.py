@@ -6,9 +6,9 @@ import duckdb
 from fastapi import APIRouter, Request, Response
 
 from dyads.api.deps import settings
-from dyads.api.problems import Problem, problem_body
+from dyads.api.problems import problem_body
 from dyads.api.schemas import ErrorDetail, Health
-from dyads.errors import message
+from dyads.errors import DyadsError, message
 from dyads.version import __version__
 
 router = APIRouter(prefix="/api", tags=["meta"])
@@ -26,8 +26,8 @@ def health(request: Request, response: Response) -> Health:
         try:
             with s.store.read() as con:
                 con.execute("SELECT count(*) FROM dyads_meta").fetchone()
-        except Problem as exc:
-            body = problem_body(exc.status, exc.message)["error"]
+        except DyadsError as exc:  # the store cannot be opened (StoreError 503) or is busy (StoreBusy, E101)
+            body = problem_body(exc.status, str(exc), exc.code)["error"]
             status = "busy" if body["code"] == "E101" else "error"
             if status == "error":
                 response.status_code = 503
