@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import dyads
+from dyads.annotate.state import stage
 from dyads.errors import DyadsError
 from dyads.limits import MAX_CHARS
 from dyads.model import Article
@@ -89,10 +90,11 @@ def test_code_hostile_unusable_text_is_a_dyads_error(pipeline, text) -> None:
 
 
 def test_code_hostile_a_failing_stage_is_an_error_on_the_article(pipeline, monkeypatch) -> None:
-    def boom(article, res):
+    @stage("boom")
+    def boom(state, res):
         raise RecursionError("deep")
 
-    monkeypatch.setattr(pipeline, "stages", [("boom", boom), *pipeline.stages])
+    monkeypatch.setattr(pipeline, "stages", [boom, *pipeline.stages])
     art = dyads.code("Japan condemned North Korea.")
     assert any(e.startswith("E030") and "boom" in e for e in art.errors)
 

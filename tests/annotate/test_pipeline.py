@@ -31,6 +31,15 @@ def test_pipeline_default_stages_fit() -> None:
                                         "places", "tone"]
 
 
+def test_pipeline_events_stage_declared_alike_with_and_without_the_model() -> None:
+    from dyads.annotate.events import model_stage
+    from dyads.annotate.events import stage as rules
+
+    assert default_stages()[3] is model_stage.annotate  # the rules, weighed by the model when it is loaded
+    for field in ("name", "requires", "uses", "assigns"):
+        assert getattr(model_stage.annotate, field) == getattr(rules.annotate, field)
+
+
 @pytest.mark.parametrize("stages, detail", [
     (_stages(("events", ("actors",), ("article.events",)), ("actors", ("doc",), ("actors",))),
      "'events' cannot run where it stands: it requires actors, which no earlier stage assigns"),

@@ -21,14 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dyads.errors import message
+from dyads.errors import DataError
 
 MAX_BATCH = 32
 META = "event_model.json"  # the model's description in dyads/data: version, classes, files, sha256s
 
 
-class EventModelError(RuntimeError):
-    """The event model cannot be used (missing, damaged, or not loadable); the message is numbered."""
+class EventModelError(DataError):
+    """E025: the event model cannot be used (missing, damaged, or not loadable)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class EventModel:
             meta = json.loads((folder / meta_name).read_text(encoding="utf-8"))
             files = {name: (folder / name).read_bytes() for name in (meta["file"], meta["tokenizer"])}
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise EventModelError(message("E025", path=meta_name, detail=f"{type(exc).__name__}: {exc}")) from None
+            raise EventModelError("E025", path=meta_name, detail=f"{type(exc).__name__}: {exc}") from None
         return cls.from_bytes(meta, files, threads)
 
     @classmethod
@@ -69,14 +69,14 @@ class EventModel:
                 got = hashlib.sha256(files[name]).hexdigest()
                 if got != want:
                     detail = f"sha256 {got[:12]}… is not the pinned {want[:12]}…"
-                    raise EventModelError(message("E025", path=name, detail=detail))
+                    raise EventModelError("E025", path=name, detail=detail)
             tokenizer_json = files[meta["tokenizer"]].decode("utf-8")
             name, version = meta["name"], meta["version"]
             classes, max_len = tuple(meta["classes"]), int(meta["max_len"])
         except EventModelError:
             raise
         except (KeyError, TypeError, ValueError) as exc:
-            raise EventModelError(message("E025", path=META, detail=f"{type(exc).__name__}: {exc}")) from None
+            raise EventModelError("E025", path=META, detail=f"{type(exc).__name__}: {exc}") from None
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
@@ -90,7 +90,7 @@ class EventModel:
             session = ort.InferenceSession(files[meta["file"]], sess_options=opts, providers=["CPUExecutionProvider"])
             tokenizer = Tokenizer.from_str(tokenizer_json)
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types for a bad file
-            raise EventModelError(message("E025", path=meta["file"], detail=f"{type(exc).__name__}: {exc}")) from None
+            raise EventModelError("E025", path=meta["file"], detail=f"{type(exc).__name__}: {exc}") from None
         tokenizer.no_padding()
         tokenizer.no_truncation()
         return cls(name, version, classes, max_len, meta["sha256"], session, tokenizer)
@@ -141,8 +141,8 @@ def load_event_model() -> EventModel:
         meta = load(META).json()
         files = {name: load(name).content for name in (meta["file"], meta["tokenizer"])}
     except DyadsError as exc:
-        raise EventModelError(message("E025", path=META, detail=str(exc))) from None
+        raise EventModelError("E025", path=META, detail=str(exc)) from None
     except (KeyError, TypeError) as exc:
-        raise EventModelError(message("E025", path=META, detail=f"{type(exc).__name__}: {exc}")) from None
+        raise EventModelError("E025", path=META, detail=f"{type(exc).__name__}: {exc}") from None
     threads = os.environ.get("OMP_NUM_THREADS", "")
     return EventModel.from_bytes(meta, files, threads=int(threads) if threads.isdigit() else 1)
