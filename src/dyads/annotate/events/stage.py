@@ -37,7 +37,7 @@ Weigh = Callable[[ArticleState, SentenceCoder, list[Candidates]], None]
 # What the events stage reads and writes (the model's stage, model_stage.py, declares the same).
 REQUIRES = ("doc", "actors", "dates", "article.date")
 USES = ("speakers", "attributions")
-ASSIGNS = ("article.events",)
+ASSIGNS = ("article.events", "article.meta")  # meta: the uncoded candidates
 
 
 @stage("events", requires=REQUIRES, uses=USES, assigns=ASSIGNS)
