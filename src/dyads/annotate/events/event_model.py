@@ -23,7 +23,7 @@ from typing import Any
 
 from dyads.errors import DataError
 
-MAX_BATCH = 32
+MAX_BATCH = 8
 META = "event_model.json"  # the model's description in dyads/data: version, classes, files, sha256s
 
 
