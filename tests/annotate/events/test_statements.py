@@ -35,6 +35,18 @@ def test_statements_the_speaker_is_not_its_own_target(code, text):
     assert all(e.target is not None and e.target.country != "LTU" for e in evs)
 
 
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean finance minister said Chile would review dozens of state asset sales.", None),
+    ("The Chilean finance minister said Chile wanted closer links with Peru.", "PER"),
+])
+def test_statements_about_the_speakers_own_country_have_no_hearer_there(code, text, target):
+    """A minister saying what its own country will do is a statement of the government with no
+    target, or toward the other actor the content names; the country itself is not its hearer."""
+    evs = _statements(code(text))
+    assert evs and evs[0].source.code == "CHLGOV"
+    assert (evs[0].target.code if evs[0].target else None) == target
+
+
 @pytest.mark.parametrize("text", [
     "Asked about the border, the Estonian prime minister said nothing had changed.",  # asked: passive
     "The Mirror newspaper said the Danish government had received the letter.",  # media report, not act

@@ -52,7 +52,10 @@ def statement_events(actors: ArticleActors, attributions: list[Attribution],
             continue  # "Peskov said Russia is developing ties with X": the content's event says it
         code, why = _classify(cue, f, content)
         target = _target(actors, content, speaker)
-        if target is None and code == "010":
+        own = target is not None and target.code == speaker.country
+        if own:  # "the minister said Ukraine wants ...": its own country is the subject, no hearer
+            target = _target(actors, content, speaker, skip=target.code) or None
+        if target is None and code == "010" and not own:
             continue  # "X said the weather was cold": saying alone, about no one, is no event
         start, end = _evidence(actors, cue, speaker, content)
         modality = "future" if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in cue.children) \
@@ -114,7 +117,7 @@ def _classify(cue: Any, f: Attribution, content: list[Any]) -> tuple[str, str]:
     return "010", ""
 
 
-def _target(actors: ArticleActors, content: list[Any], speaker: Actor) -> Actor | None:
+def _target(actors: ArticleActors, content: list[Any], speaker: Actor, skip: str | None = None) -> Actor | None:
     """The first coded actor the content names (subjects before the rest), not the speaker."""
     heads = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
     heads += [t for t in content if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ") and t not in heads
@@ -123,7 +126,7 @@ def _target(actors: ArticleActors, content: list[Any], speaker: Actor) -> Actor 
         a = actors.actor_for(h)
         if a is None or not _coded(a) or a.sector in NOT_ACTORS:
             continue
-        if (a.start, a.end) == (speaker.start, speaker.end):
+        if (a.start, a.end) == (speaker.start, speaker.end) or (skip is not None and a.code == skip):
             continue
         if a.country == speaker.country and (h.pos_ == "PRON" or h.lower_ in ("country", "nation")
                                              or a.text == speaker.text
