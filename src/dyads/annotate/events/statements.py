@@ -54,7 +54,7 @@ def statement_events(actors: ArticleActors, attributions: list[Attribution],
         target = _target(actors, content, speaker)
         own = target is not None and target.code == speaker.country
         if own:  # "the minister said Ukraine wants ...": its own country is the subject, no hearer
-            target = _target(actors, content, speaker, skip=target.code) or None
+            target = _target(actors, content, speaker, skip=speaker.country)
         if target is None and code == "010" and not own:
             continue  # "X said the weather was cold": saying alone, about no one, is no event
         start, end = _evidence(actors, cue, speaker, content)
