@@ -11,6 +11,7 @@ the maintainers' ``score.py``; docs/gold-format.md describes the gold format.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,39 @@ __all__ = [
 ]
 
 
+@dataclass
+class _Predictions:
+    """What is scored: the predictions read from a file or made by coding the records, and what
+    went wrong on the way."""
+
+    by_id: dict[str, dict[str, Any]]
+    rows: list[dict[str, Any]]
+    problems: list[str]
+    warnings: list[str]
+    coding: dict[str, Any] | None
+
+
+def _predictions(records: list[dict[str, Any]], predictions: str | Path | None, model: str | None,
+                 event_model: bool) -> _Predictions:
+    if predictions is not None:
+        read = load_predictions(predictions)
+        return _Predictions(read.by_id, read.rows, list(read.problems), [], None)
+    run = code_records(records, model=model, event_model=event_model)
+    return _Predictions(run.predictions, list(run.predictions.values()), list(run.problems),
+                        list(run.warnings), run.summary())
+
+
+def _report(path: str | Path, fmt: str, scores: dict[str, Any], pred: _Predictions,
+            problems: list[str] | None = None) -> dict[str, Any]:
+    report = {"gold": str(path), "format": fmt, **scores}
+    if fmt == "gold-jsonl-v1":
+        report["targets"] = check_targets(report)
+    report["coding"] = pred.coding
+    report["problems"] = (problems or []) + pred.problems
+    report["warnings"] = pred.warnings
+    return report
+
+
 def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
                   limit: int | None = None, errors: int = 10, event_model: bool = True) -> dict[str, Any]:
     """Code (or read the predictions for) every record of a gold JSONL file and score them."""
@@ -56,49 +90,16 @@ def evaluate_gold(path: str | Path, *, model: str | None = None, predictions: st
     if not gold.records:
         detail = f"{len(gold.problems)} malformed line(s)" if gold.problems else "the file is empty"
         raise EvalError("E052", path=path, detail=detail)
-    problems, warnings = list(gold.problems), []
-    coding = None
-    if predictions is not None:
-        pred_file = load_predictions(predictions)
-        problems += pred_file.problems
-        preds = pred_file.by_id
-    else:
-        run = code_records(gold.records, model=model, event_model=event_model)
-        problems += run.problems
-        warnings += run.warnings
-        preds = run.predictions
-        coding = run.summary()
-    report = {"gold": str(path), "format": "gold-jsonl-v1", **score(preds, gold.records, errors=errors)}
-    report["targets"] = check_targets(report)
-    report["coding"] = coding
-    report["problems"] = problems
-    report["warnings"] = warnings
-    return report
+    pred = _predictions(gold.records, predictions, model, event_model)
+    return _report(path, "gold-jsonl-v1", score(pred.by_id, gold.records, errors=errors), pred, list(gold.problems))
 
 
 def evaluate_seed(path: str | Path, *, model: str | None = None,
                   predictions: str | Path | None = None, event_model: bool = True) -> dict[str, Any]:
     """Code the article beside a seed reference with the reference's date (or read predictions) and score it."""
     gold, text = load_seed(path)
-    problems: list[str] = []
-    warnings: list[str] = []
-    coding = None
-    if predictions is not None:
-        pred_file = load_predictions(predictions)
-        problems += pred_file.problems
-        rows = pred_file.rows
-    else:
-        record = {"id": gold["id"], "text": text, "date": gold.get("date")}
-        run = code_records([record], model=model, event_model=event_model)
-        problems += run.problems
-        warnings += run.warnings
-        rows = list(run.predictions.values())
-        coding = run.summary()
-    report = {"gold": str(path), "format": "seed", **score_seed(rows, gold, text)}
-    report["coding"] = coding
-    report["problems"] = problems
-    report["warnings"] = warnings
-    return report
+    pred = _predictions([{"id": gold["id"], "text": text, "date": gold.get("date")}], predictions, model, event_model)
+    return _report(path, "seed", score_seed(pred.rows, gold, text), pred)
 
 
 def evaluate_articles(path: str | Path, *, model: str | None = None,
@@ -106,25 +107,9 @@ def evaluate_articles(path: str | Path, *, model: str | None = None,
     """Code every article of a folder of references (each with its reference's date), or read the
     predictions, and score them pooled (the numbers of the maintainers' ``score.py FOLDER/``)."""
     references = load_article_folder(path)
-    problems: list[str] = []
-    warnings: list[str] = []
-    coding = None
-    if predictions is not None:
-        pred_file = load_predictions(predictions)
-        problems += pred_file.problems
-        rows = pred_file.rows
-    else:
-        records = [{"id": gold["id"], "text": text, "date": gold.get("date")} for gold, text in references]
-        run = code_records(records, model=model, event_model=event_model)
-        problems += run.problems
-        warnings += run.warnings
-        rows = list(run.predictions.values())
-        coding = run.summary()
-    report = {"gold": str(path), "format": "articles", **score_folder(rows, references)}
-    report["coding"] = coding
-    report["problems"] = problems
-    report["warnings"] = warnings
-    return report
+    records = [{"id": gold["id"], "text": text, "date": gold.get("date")} for gold, text in references]
+    pred = _predictions(records, predictions, model, event_model)
+    return _report(path, "articles", score_folder(pred.rows, references), pred)
 
 
 def evaluate(path: str | Path, *, model: str | None = None, predictions: str | Path | None = None,
