@@ -83,6 +83,17 @@ def test_resolver_definite_description_takes_the_last_country_of_its_sector() ->
     assert evs and {e.source.code for e in evs} | {e.target.code for e in evs} >= {"NORGOV", "ISL"}
 
 
+def test_resolver_definite_role_takes_the_last_actor_named_with_that_role() -> None:
+    import dyads
+
+    # the nearest actor of the same sector (the prime minister) is not "the president"
+    text = ("President Vladimir Putin met Prime Minister Narendra Modi in Moscow on Monday. "
+            "Mr Modi praised the talks. The president criticized Germany.")
+    evs = [e for e in dyads.code(text, date="2024-07-09").events if e.root == "11"]
+    assert evs and evs[0].source.text == "The president" and evs[0].source.code == "RUSGOV"
+    assert "same role" in evs[0].source.how
+
+
 def test_resolver_bare_role_takes_the_articles_country() -> None:
     import dyads
 

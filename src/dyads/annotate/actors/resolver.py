@@ -416,9 +416,12 @@ class ArticleActors:
         country, why = None, ""
         named = any(t.pos_ == "PROPN" and t.i not in self.mention_at for t in toks)  # not "the Government"
         definite = any(t.dep_ == "det" and t.lower_ == "the" for t in toks) and head.tag_ in ("NN", "NNP")
+        role = self._same_role(head) if definite and not named else None
         same = self._antecedent(head, lambda a: a.sector == r.sector and a.country is not None, max_sents=3) \
-            if definite and not named else None
-        if same is not None:
+            if definite and not named and role is None else None
+        if role is not None:
+            country, why = role.country, "same role"
+        elif same is not None:
             country, why = same.country, "same sector"
         elif self.principal:
             country, why = self.principal, "article"
@@ -432,6 +435,29 @@ class ArticleActors:
             return r
         return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
                         f"{r.how}+context:{why}:{country}", r.person, r.plural, r.at)
+
+    OFFICES = {"GOV", "MIL", "JUD", "LEG", "SPY", "COP"}  # sectors whose agents are offices
+
+    def _same_role(self, head: Any) -> Resolved | None:
+        """"The president", "the prime minister" (one, definite, a role): the last actor named with
+        that role earlier in the article ("President George W Bush ... the president"), at any
+        distance: the nearest actor of the same sector is often the other country's leader."""
+        m = self.mention_at.get(head.i)
+        if m is None or m.entry.kind != "agent" or m.entry.sector not in self.OFFICES or head.tag_ != "NN":
+            return None  # "the company", "the firm": a common noun, not one office holder
+        role = self._role(self.doc[m.start:m.end])
+        n = len(role)
+        for i, r in reversed(self.history):
+            if i >= m.start or r.country is None:
+                continue
+            words_ = self._role(self._phrase(self.doc[i]))
+            if any(words_[k:k + n] == role for k in range(len(words_) - n + 1)):
+                return r
+        return None
+
+    @staticmethod
+    def _role(toks: Any) -> list[str]:
+        return [t.lemma_.lower() for t in toks]
 
     def _article_country(self, r: Resolved) -> Resolved:
         """A person or group no dictionary knows and the text does not place: the article's country."""

@@ -3,7 +3,7 @@
 Everything the model decides is here, behind the ``weigh`` hook of :func:`dyads.annotate.events.stage.annotate`
 (the rules stay in ``patterns.py`` and ``stage.py``, and code alone with ``--no-model``). The rules
 decide which events a sentence holds; then, with one batch of PentaClass probabilities per article
-(only for the sentences that hold an event, a dyadic main clause, or a statement):
+(only for the sentences that hold a deed or a dyadic main clause, and for what each statement says):
 
 * every event's confidence is scaled by the model's probability for its class, which decides the
   sentence's main event;
@@ -61,7 +61,10 @@ def weigh(model: Any, state: ArticleState, coder: SentenceCoder, sentences: list
     """Classify the sentences worth it and the statements, in one batch per article, and apply the
     model's reading to each. (One article's batch never holds another article's sentences: with
     int8 activations quantised per batch, an article's output must not depend on its neighbours.)"""
-    plans = [(c, None if c.found else main_clause(coder, c.sent)) for c in sentences]
+    # a sentence whose only events are statements is read through what each statement says (below):
+    # the whole sentence adds nothing the content does not, and costs a second pass of the model
+    plans = [(c, None if c.found else main_clause(coder, c.sent)) for c in sentences
+             if not c.found or any(not f.rule.startswith("statement:") for f in c.found)]
     todo = [(c, clause) for c, clause in plans if c.found or clause is not None]
     said = [f for c in sentences for f in c.found if f.rule.startswith("statement:") and f.code == "010"]
     if not todo and not said:
