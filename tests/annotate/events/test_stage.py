@@ -107,3 +107,20 @@ def test_stage_an_event_noun_without_a_party_is_held_by_the_subject_of_its_claus
     assert visits and visits[0].source and visits[0].source.code.endswith("GOV")
     assert visits[0].target and visits[0].target.country in {"GBR", "USA"}
     assert "+holder" in visits[0].rule
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Russia criticized Japan on Monday, and the bank sued several firms.", [("111", "RUS", "JPN")]),
+    ("China praised Pakistan, and officials hoped for more trade.", [("051", "CHN", "PAK")]),
+    # violence needs one placed side: the victims of an attacker no one names
+    ("Japan condemned North Korea after a bomber killed 15 Israeli passengers.",
+     [("111", "JPN", "PRK"), ("190", None, "ISRCVL")]),
+    # the main event's copies for its coordinated actors are the main event
+    ("Both Russia and North Korea have repeatedly rejected the proposal.",
+     [("120", "RUS", None), ("120", "PRK", None)]),
+])
+def test_stage_a_secondary_deed_needs_a_dyad(code, text, kept) -> None:
+    """The sentence's main event may leave a side unknown; its other deeds need a country, IGO or
+    NGO on both sides (a bare sector, "officials" GOV, places no one)."""
+    evs = code(text).events
+    assert [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in evs] == kept
