@@ -124,3 +124,21 @@ def test_stage_a_secondary_deed_needs_a_dyad(code, text, kept) -> None:
     NGO on both sides (a bare sector, "officials" GOV, places no one)."""
     evs = code(text).events
     assert [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in evs] == kept
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("To calm trade relations with the U.S., Japan's top business group has urged the government to act.", "JPNGOV"),
+    ("Angered by German tariffs, Italian farmers urged the government to retaliate.", "ITAGOV"),
+])
+def test_stage_a_peoples_bare_government_is_their_own(code, text, target) -> None:
+    """A business group, party or citizens of one country urging "the government", where the
+    sentence names other countries too, address their own state."""
+    evs = [e for e in code(text).events if e.root == "02"]
+    assert evs and evs[0].target.code == target
+    assert "own state" in evs[0].target.how
+
+
+def test_stage_a_government_addressing_the_government_means_another(code) -> None:
+    evs = [e for e in code("Germany and Japan met. The Japanese foreign ministry urged the government to act.").events
+           if e.root == "02"]
+    assert all("own state" not in (e.target.how if e.target else "") for e in evs)

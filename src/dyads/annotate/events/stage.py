@@ -78,6 +78,7 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
              and (g := without_reporters(f)) is not None]
     for _, f in found:
         place_uncoded_target(f, coder.actors)
+        own_government(f)
     events: dict[tuple, Event] = {}
     for si, f in found:
         ev = to_event(article, doc, si, f, res, event_date(f.date_token, dates, article.date))
@@ -163,6 +164,23 @@ def place_uncoded_target(f: Found, actors: Any) -> None:
     f.target = Actor(code=country, country=country, sector=None, name=actors.country_name(country),
                      text=t.text, start=t.start, end=t.end, how=f"{t.how}+context:victims in {country}")
     f.rule += "+placed_target"
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+
+
+def own_government(f: Found) -> None:
+    """A people's own state: "the government" (or "the army", "the courts") that a business group,
+    a party or citizens of one country urge, criticise or sue, where nothing else places it, is
+    their country's ("Japan's top business group Keidanren urged the government to remove ..." ->
+    JPNGOV). A government addressing "the government" means another one: no guess then."""
+    s, t = f.source, f.target
+    if (t is None or s is None or not s.country or t.country or t.code != t.sector
+            or t.sector not in STATE_SECTORS or s.sector in STATE_SECTORS or s.code == s.country
+            or len(t.text.split()) != 2 or not t.text.lower().startswith("the ")):
+        return  # only a bare "the government": "the European Court", "a government campaign" are not
+    f.target = Actor(code=s.country + t.sector, country=s.country, sector=t.sector, name=s.name, text=t.text,
+                     start=t.start, end=t.end, how=f"{t.how}+context:own state of {s.code}")
 
 
 MIN_SHARE_OF_BEST = 0.6
