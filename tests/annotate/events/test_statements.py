@@ -84,3 +84,27 @@ def test_statements_hearer_in_the_media_is_no_target(code, text):
 @pytest.mark.parametrize("text", ["The Irish foreign minister asked why Britain had closed the border."])
 def test_statements_a_question_is_no_statement(code, text):
     assert not [e for e in code(text).events if e.rule.startswith("statement:ask")]
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    ("Lithuania has said it wants closer links with the European Union.", "030", "IGOEU"),  # an intent verb
+    ("Estonia said it will build a new railway to Latvia.", "030", "LVA"),  # "will", a verb with no code
+    ("Lithuania said it would oppose the plans of Belarus.", "120", "BLR"),  # the lexicon's code of the deed
+    ("Lithuania said it will meet Belarus next week.", "036", "BLR"),  # cooperation: its intent code
+])
+def test_statements_the_speakers_own_intent(code, text, cameo, target):
+    """What a speaker says it will do, wants or plans is its stated intent (CAMEO 03), or, for a deed
+    the lexicon codes, that deed intended ("would oppose" a rejection, "will meet" 036: the deed's
+    own pattern, or the statement when the parse hides the deed's subject)."""
+    evs = [e for e in code(text).events if e.source and e.source.country in ("LTU", "EST")]
+    assert any(e.cameo == cameo and e.target is not None and e.target.code == target for e in evs), \
+        [(e.cameo, e.rule, e.target and e.target.code) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania said Belarus will hold elections in May.",  # another actor's future: a statement
+    '"We would probably lose," the Lithuanian president told Belarus.',  # a supposition in a quotation
+    "Lithuania said the economy would grow by 3% in Belarus.",  # a forecast about no actor
+])
+def test_statements_no_intent_of_others_or_suppositions(code, text):
+    assert not [e for e in _statements(code(text)) if "+intent" in e.rule]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from dyads.annotate.events.patterns import LOCATIVE_PREPS, Found, SentenceCoder
-from dyads.annotate.events.statements import statement_events
+from dyads.annotate.events.statements import Intent, statement_events
 from dyads.annotate.state import ArticleState, Resources, stage
 from dyads.model import Actor, Article, Event, Span
 from dyads.resources import words
@@ -64,7 +64,8 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
     # what a coded speaker says is an event of its own (annotate/events/statements.py)
     coded = {f.trigger.i: f.source.country if f.source else None for c in sentences for f in c.found}
     by_start = {c.sent.start: c for c in sentences}
-    for f in statement_events(coder.actors, [a for a, _ in state.attributions], coded):
+    intent = Intent(res.lexicon.future_codes, lambda v: _verb_code(coder, v))
+    for f in statement_events(coder.actors, [a for a, _ in state.attributions], coded, intent):
         c = by_start.get(f.trigger.sent.start)
         if c is not None and f.trigger.idx >= headline_end:
             c.found.append(f)
@@ -91,6 +92,11 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
         article.meta["uncoded_candidates"] = [candidate(ev) for ev in ordered if ev not in article.events]
     for n, ev in enumerate(article.events):
         ev.id = f"{article.id}-E{n + 1:02d}"
+
+
+def _verb_code(coder: SentenceCoder, v: Any) -> str | None:
+    entry = coder.match_verb(v)[0]
+    return entry.code if entry is not None and entry.code else None
 
 
 REPORTERS = {"MED"}  # a newspaper, agency or broadcaster reports events; it is not their actor

@@ -15,12 +15,15 @@ attribution stage marks them as the speaker's claims).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from dyads.annotate.actors.resolver import ArticleActors
 from dyads.annotate.events.patterns import QUESTION_VERBS, WH_WORDS, Found
 from dyads.annotate.quotes.finder import Found as Attribution
 from dyads.model import Actor
+from dyads.resources import words
 
 OBLIGATION = {"should", "must", "ought", "need", "needs", "needed"}
 APPEAL_CUES = {"suggest", "propose", "recommend", "urge", "call", "appeal", "ask", "demand", "insist"}
@@ -32,9 +35,10 @@ MAX_EVIDENCE = 400  # characters: a long quotation's event points at the cue's s
 
 
 def statement_events(actors: ArticleActors, attributions: list[Attribution],
-                     coded: dict[int, str | None]) -> list[Found]:
+                     coded: dict[int, str | None], intent: Intent | None = None) -> list[Found]:
     """One event per attribution whose cue no pattern coded (``coded``: the trigger token indexes of
-    the events found, each with its source's country)."""
+    the events found, each with its source's country; ``intent``: the lexicon's future codes and
+    the code of a verb, to read the speaker's stated intent)."""
     out: list[Found] = []
     seen: set[int] = set()
     for f in attributions:
@@ -51,11 +55,14 @@ def statement_events(actors: ArticleActors, attributions: list[Attribution],
         if any(t.i in coded and coded[t.i] == speaker.country for t in content):
             continue  # "Peskov said Russia is developing ties with X": the content's event says it
         code, why = _classify(cue, f, content)
+        meant = _own_intent(actors, content, speaker, intent) if code == "010" and intent else None
+        if meant is not None:  # "Ukraine said it wants closer EU links": the speaker's intent
+            code, why = meant, "+intent"
         target = _target(actors, content, speaker)
         own = target is not None and target.code == speaker.country
         if own:  # "the minister said Ukraine wants ...": its own country is the subject, no hearer
             target = _target(actors, content, speaker, skip=speaker.country)
-        if target is None and code == "010" and not own:
+        if target is None and code in ("010", "030") and not own:
             continue  # "X said the weather was cold": saying alone, about no one, is no event
         start, end = _evidence(actors, cue, speaker, content)
         modality = "future" if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in cue.children) \
@@ -115,6 +122,56 @@ def _classify(cue: Any, f: Attribution, content: list[Any]) -> tuple[str, str]:
     if obliged or (cue.lemma_.lower() in APPEAL_CUES and content and content[0].tag_ != "VBG"):
         return "020", "+appeal"
     return "010", ""
+
+
+SELF_PRONOUNS = {"it", "he", "she", "we", "they"}  # "I would ..." in a quotation is an opinion
+WILL = {"will", "shall", "'ll", "’ll"}
+INTENT_VERBS = words("verbs.stated_intent")  # "said it wants / plans / intends to ..."
+QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What reading a stated intent needs from the event lexicon."""
+
+    future_codes: dict[str, str]  # CAMEO root -> the code of intending it ("04" -> "036")
+    verb_code: Callable[[Any], str | None]  # the lexicon's code for a verb token, if any
+
+
+def _own_intent(actors: ArticleActors, content: list[Any], speaker: Actor, intent: Intent) -> str | None:
+    """The code of what was said when it is the speaker's own intent: its main clause has the
+    speaker as subject (a pronoun, or an actor of the speaker's country) and looks ahead ("will",
+    "would", or an intent verb: "wants closer links", "has decided to stop", "plans to"). A verb the
+    lexicon codes says what is intended: cooperation is its 03 code ("will meet" 036), conflict its
+    future code ("would send troops" 138) or itself ("would oppose" 120, "will sue" 115); any other
+    verb is an intent to cooperate (030). None when it is not an intent."""
+    inside = {t.i for t in content}
+    roots = [t for t in content if t.pos_ in ("VERB", "AUX") and t.head.i not in inside]
+    if not roots:
+        return None
+    root = roots[0]
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    a = actors.actor_for(subj)  # "it", "he": whom the resolver finds it points back to
+    if subj.pos_ == "PRON":
+        own = subj.lower_ in SELF_PRONOUNS and a is not None and a.country is not None and a.country == speaker.country
+    else:  # "the radical Palestinian movement" said by a Hamas official: the speaker's own body
+        own = a is not None and a.code is not None and a.code == speaker.code
+    if not own or any(c.dep_ == "neg" for c in root.children):
+        return None
+    lemma = root.lemma_.lower()
+    aux = {c.lower_ for c in root.children if c.dep_ == "aux"}
+    quoted = any(t.text in QUOTE_MARKS for t in content)  # "we would ..." in a quotation is a supposition
+    ahead = bool(aux & WILL) or ("would" in aux and not quoted) or lemma in INTENT_VERBS or (
+        lemma == "decide" and any(c.dep_ == "xcomp" for c in root.children))
+    if not ahead:
+        return None
+    deed = next((c for c in root.children if c.dep_ == "xcomp"), root) if lemma in INTENT_VERBS | {"decide"} else root
+    code = intent.verb_code(deed)
+    if not code:
+        return "030"
+    return intent.future_codes.get(code[:2], code if code[:2] >= "10" else "030")
 
 
 def _target(actors: ArticleActors, content: list[Any], speaker: Actor, skip: str | None = None) -> Actor | None:
