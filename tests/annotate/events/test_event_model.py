@@ -40,7 +40,8 @@ def test_event_model_file_hash_size_and_version(name: str) -> None:
     ("text", "penta"),
     [
         ("The foreign minister said the two countries would keep talking about trade.", 0),
-        ("The president praised the neighbouring government for its help after the floods.", 1),
+        # (2026.12.2, 3 layers, reads "praised ... for its help after the floods" as aid, class 2)
+        ("The president praised the neighbouring government for its leadership in the peace talks.", 1),
         ("Officials from both countries met in Geneva on Monday to discuss the ceasefire.", 1),
         ("The government sent food and medicine to the refugees in the border camps.", 2),
         ("The United States delivered humanitarian aid to the flood victims.", 2),
