@@ -329,3 +329,20 @@ def test_patterns_rule_names_the_code_a_modality_gives(code, text, cameo, suffix
     """The rule said 'light:hold+noun:talk>040' for code 036: its last code is now the event's."""
     ev = code(text).events[0]
     assert ev.cameo == cameo and ev.rule.endswith(suffix)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object the parser made the subject of an infinitive ("declared X to begin")
+    ("Peruvian authorities declared a state of emergency to begin at midnight in the southern region.",
+     ("PERGOV", "1724")),
+    # a generic head whose modifier is the event ("mediation efforts", "the peace process")
+    ("The Chilean government ended mediation efforts with the miners on Friday.", ("CHLGOV", "165")),
+    ("The Colombian government broke off talks with the rebels.", ("COLGOV", "164")),
+    ("Pakistan has violated a ban on missile tests.", ("PAK", "128")),
+    # a verb the tagger called a noun, used by the parser as the sentence's verb
+    ("EU and UN hand over medical supplies to the Kenyan Government.", ("IGOEU", "070")),
+])
+def test_patterns_objects_the_parse_hides(code, text, expected) -> None:
+    evs = _events(code, text)
+    assert any((e.source.code if e.source else None, e.cameo) == expected for e in evs), \
+        [(e.source and e.source.code, e.cameo, e.rule) for e in evs]

@@ -32,6 +32,7 @@ from dyads.resources import words
 MUTUAL_GOVERNORS = words("verbs.mutual_governors")
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
 SERIES_NOUNS = words("nouns.series")
+EFFORT_NOUNS = words("nouns.effort")  # "mediation efforts", "the peace process": the modifier is the event
 QUESTION_VERBS = words("verbs.question")  # "asked why ...": a question, not a request
 WH_WORDS = words("wh_words")
 
@@ -67,9 +68,14 @@ class SentenceCoder(ModalityReader):
         prts = {c.lower_ for c in kids if c.dep_ == "prt"}
         preps = {c.lower_ for c in kids if c.dep_ in ("prep", "agent") and not _date_prep(c)} | prts
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        if not objs:  # "declared a state of siege to begin at midnight": the parser's subject of the infinitive
+            objs = [s for c in kids if c.dep_ in ("ccomp", "xcomp") and any(a.tag_ == "TO" for a in c.children)
+                    for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
         if not objs:
             objs = [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
         objs += [inner for o in objs if o.lemma_.lower() in QUANTITY_NOUNS for inner in self.prep_objects(o, ("of",))]
+        objs += [m for o in objs if o.lemma_.lower() in EFFORT_NOUNS
+                 for m in o.children if m.dep_ == "compound" and m.pos_ == "NOUN"]
         plain = None
         for e in self.lex.verb_entries(lemma):
             if e.need_prt and e.need_prt not in prts:
@@ -441,7 +447,8 @@ class SentenceCoder(ModalityReader):
         found: list[Found] = []
         toks = list(sent)  # one Token object per word for both passes
         for tok in toks:
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be") \
+                    or _verb_tagged_noun(tok):
                 found.extend(self.verb_events(tok))
         for tok in toks:
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -456,6 +463,15 @@ class SentenceCoder(ModalityReader):
             if anc & (triggers - {f.trigger.i}):
                 f.confidence = round(max(0.05, f.confidence - 0.15), 3)
         return found
+
+
+def _verb_tagged_noun(tok: Any) -> bool:
+    """A verb the tagger called a noun but the parser used as one: the root of its sentence with a
+    subject and an object or particle ("EU and UN hand over supplies to ...": "hand" NN)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[Actor | None, Actor | None]]:
