@@ -11,7 +11,9 @@ def _statements(article):
 
 @pytest.mark.parametrize("text, source, cameo, target", [
     ("The Norwegian foreign minister said Sweden had been a reliable neighbour for decades.", "NORGOV", "010", "SWE"),
-    ("The Greek government told reporters that Turkey must respect the maritime border.", "GRCGOV", "020", "TUR"),
+    ("The Greek government told reporters that Turkey should respect the maritime border.", "GRCGOV", "020", "TUR"),
+    # "must": a demand (10), not a request (02)
+    ("The Greek government told reporters that Turkey must respect the maritime border.", "GRCGOV", "100", "TUR"),
 ])
 def test_statements_speaker_class_and_target(code, text, source, cameo, target):
     evs = _statements(code(text))

@@ -26,6 +26,7 @@ from dyads.model import Actor
 from dyads.resources import words
 
 OBLIGATION = {"should", "must", "ought", "need", "needs", "needed"}
+DEMAND_MODALS = {"must"}  # "should", "ought", "need": an appeal (02); "must": a demand (10)
 APPEAL_CUES = {"suggest", "propose", "recommend", "urge", "call", "appeal", "ask", "demand", "insist"}
 SPEECH_KINDS = {"speech", "denial"}  # not beliefs ("may find", "hope", "understood"): no act of saying
 NOT_ACTORS = {"MED"}  # a newspaper or agency that reports is never an actor of what it reports
@@ -118,8 +119,10 @@ def _classify(cue: Any, f: Attribution, content: list[Any]) -> tuple[str, str]:
     if f.kind == "denial":
         return "016", ""
     verbs = [t for t in content if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj")]
-    obliged = any(c.lower_ in OBLIGATION and c.dep_ in ("aux", "ROOT") for v in verbs for c in [v, *v.children])
-    if obliged or (cue.lemma_.lower() in APPEAL_CUES and content and content[0].tag_ != "VBG"):
+    modals = {c.lower_ for v in verbs for c in [v, *v.children] if c.lower_ in OBLIGATION and c.dep_ in ("aux", "ROOT")}
+    if modals & DEMAND_MODALS:  # "Russia says Israel must end attacks": a demand, not a request
+        return "100", "+demand"
+    if modals or (cue.lemma_.lower() in APPEAL_CUES and content and content[0].tag_ != "VBG"):
         return "020", "+appeal"
     return "010", ""
 
