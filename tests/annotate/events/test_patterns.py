@@ -339,6 +339,8 @@ def test_patterns_rule_names_the_code_a_modality_gives(code, text, cameo, suffix
     ("The Chilean government ended mediation efforts with the miners on Friday.", ("CHLGOV", "165")),
     ("The Colombian government broke off talks with the rebels.", ("COLGOV", "164")),
     ("Pakistan has violated a ban on missile tests.", ("PAK", "128")),
+    # "for" parsed as the mark of a clause ("pushed for the constitution to be revised")
+    ("The Italian government has pushed for the constitution to be revised by 2020.", ("ITAGOV", "020")),
     # a verb the tagger called a noun, used by the parser as the sentence's verb
     ("EU and UN hand over medical supplies to the Kenyan Government.", ("IGOEU", "070")),
 ])

@@ -67,6 +67,9 @@ class SentenceCoder(ModalityReader):
         kids = list(v.children)
         prts = {c.lower_ for c in kids if c.dep_ == "prt"}
         preps = {c.lower_ for c in kids if c.dep_ in ("prep", "agent") and not _date_prep(c)} | prts
+        # "pushed for the constitution to be revised": the parser makes "for" the mark of a clause
+        preps |= {m.lower_ for c in kids if c.dep_ == "advcl"
+                  for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         if not objs:  # "declared a state of siege to begin at midnight": the parser's subject of the infinitive
             objs = [s for c in kids if c.dep_ in ("ccomp", "xcomp") and any(a.tag_ == "TO" for a in c.children)
