@@ -348,3 +348,16 @@ def test_patterns_objects_the_parse_hides(code, text, expected) -> None:
     evs = _events(code, text)
     assert any((e.source.code if e.source else None, e.cameo) == expected for e in evs), \
         [(e.source and e.source.code, e.cameo, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech verb repeating or stating an event noun is that event ("reiterated its objections")
+    ("Chile reiterated its objections to the Peruvian plan.", ("CHL", "110")),
+    ("Japan repeated its call for talks with China.", ("JPN", "020")),
+    # a protest lodged with a government is an official complaint (114), not a demonstration (141)
+    ("France lodged a protest with Germany.", ("FRA", "114")),
+])
+def test_patterns_speech_acts_named_by_their_noun(code, text, expected) -> None:
+    evs = _events(code, text)
+    assert any((e.source.code if e.source else None, e.cameo) == expected for e in evs), \
+        [(e.source and e.source.code, e.cameo, e.rule) for e in evs]
