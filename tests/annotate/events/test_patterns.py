@@ -359,6 +359,25 @@ def test_patterns_speech_acts_named_by_their_noun(code, text, expected) -> None:
     _assert_coded(code, text, expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle with a "by" agent is a passive: the agent is the source, the actor it describes
+    # the target ("Kabila, accused by Rwanda of ..."), never the agent as the target
+    ("The Congolese leader, accused by Rwanda of arming the rebels, left Kinshasa.", ("RWA", "112", "CODGOV")),
+    ("The ceasefire was a proposal rejected by Israel on Sunday.", ("ISR", "120", None)),
+])
+def test_patterns_participle_with_an_agent_is_passive(code, text, expected) -> None:
+    assert expected in triples(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "In a telephone call with French President Jacques Chirac, Israeli Prime Minister Ariel Sharon said he would act.",
+    "The Israeli prime minister and the French president spoke in a phone conversation on Monday.",
+    "The Israeli prime minister held a telephone conversation with the French president.",
+])
+def test_patterns_telephone_talks_are_041(code, text) -> None:
+    assert ("ISRGOV", "041", "FRAGOV") in triples(code(text, "2002-01-01"))
+
+
 def _assert_coded(code, text: str, expected: tuple[str | None, str]) -> None:
     """Some event of the sentence has this (source code, CAMEO code)."""
     evs = _events(code, text)

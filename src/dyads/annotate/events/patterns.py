@@ -141,7 +141,7 @@ class SentenceCoder(ModalityReader):
             return []
         if noun is not None:
             self.consumed.add(noun.i)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        passive = _passive(v)
         src_heads, tgt_heads = self.verb_arguments(v, entry, noun, passive)
         sources = self.resolve_all(src_heads)
         targets, rule_suffix = self.verb_targets(v, entry, noun, passive, src_heads, tgt_heads, sources)
@@ -186,6 +186,9 @@ class SentenceCoder(ModalityReader):
             src_heads = self.agent_objects(v)
             tgt_heads = [] if noun is not None and noun.dep_ == "nsubjpass" else \
                 expand_conj([c for c in v.children if c.dep_ == "nsubjpass"])
+            if not tgt_heads and noun is None and v.dep_ == "acl" and \
+                    any(a.code for a in self.resolve_all([v.head])):
+                tgt_heads = [v.head]  # "Bin Laden, accused by Washington of ...": the actor it describes
             if not src_heads and noun is not None:
                 src_heads = self.prep_objects(noun, ("by",))
             if not src_heads and noun is not None:  # "UN sanctions against Iran were lifted"
@@ -466,6 +469,14 @@ class SentenceCoder(ModalityReader):
             if anc & (triggers - {f.trigger.i}):
                 f.confidence = round(max(0.05, f.confidence - 0.15), 3)
         return found
+
+
+def _passive(v: Any) -> bool:
+    """A passive verb: with a passive subject or auxiliary, or a participle with a "by" agent
+    ("a claim denied by the chancellor", "civilians injured in raids by US warplanes")."""
+    kids = list(v.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or \
+        (v.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids))
 
 
 def _verb_tagged_noun(tok: Any) -> bool:
