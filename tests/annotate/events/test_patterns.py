@@ -369,6 +369,18 @@ def test_patterns_participle_with_an_agent_is_passive(code, text, expected) -> N
     assert expected in triples(code(text))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the charge a verb denies or rejects was made by its owner, or by the subject of the sentence
+    # it sums up
+    ("Kiev accused Moscow of sending troops into eastern Ukraine, a charge Russia denies.", ("RUS", "016", "UKRGOV")),
+    ("Ukraine says Russian troops have crossed the border, a claim Moscow denies.", ("RUSGOV", "016", "UKR")),
+    ("The United States accused Iran of arming the rebels, an allegation which Tehran denied.",
+     ("IRNGOV", "016", "USA")),
+])
+def test_patterns_a_denied_charge_targets_its_maker(code, text, expected) -> None:
+    assert expected in triples(code(text))
+
+
 @pytest.mark.parametrize("text", [
     "In a telephone call with French President Jacques Chirac, Israeli Prime Minister Ariel Sharon said he would act.",
     "The Israeli prime minister and the French president spoke in a phone conversation on Monday.",

@@ -87,11 +87,14 @@ def test_stage_an_event_needs_a_coded_actor_on_one_side(code) -> None:
 
 
 @pytest.mark.parametrize("text", ["The budget deficit hit a record last year.",
-                                  "Exports have been hit by declining consumption."])
+                                  "Exports have been hit by declining consumption.",
+                                  "The French wine industry has been hit by declining consumption at home."])
 def test_stage_force_done_by_no_one_is_figurative(text) -> None:
+    """No event at all, with the model too: figurative force is dropped before the model could
+    re-class it as something else ("hit by declining consumption" as material cooperation)."""
     import dyads
 
-    assert not [e for e in dyads.code(text, date="2024-01-17").events if e.root in ("18", "19", "20")]
+    assert not [(e.cameo, e.rule) for e in dyads.code(text, date="2024-01-17").events if "hit" in e.rule]
 
 
 @pytest.mark.parametrize("text", [

@@ -32,6 +32,7 @@ from dyads.resources import words
 MUTUAL_GOVERNORS = words("verbs.mutual_governors")
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
 SERIES_NOUNS = words("nouns.series")
+ALLEGATION_NOUNS = words("nouns.allegation")  # "a charge Russia denies": the charge's maker is the target
 EFFORT_NOUNS = words("nouns.effort")  # "mediation efforts", "the peace process": the modifier is the event
 QUESTION_VERBS = words("verbs.question")  # "asked why ...": a question, not a request
 WH_WORDS = words("wh_words")
@@ -259,7 +260,19 @@ class SentenceCoder(ModalityReader):
                          if t.code and t.code not in own]
             if addressed:
                 targets, rule_suffix = addressed, "+purpose_target"
+        if not targets and entry.code[:2] in ("01", "11", "12") and v.dep_ in ("relcl", "acl") and \
+                v.head.lemma_.lower() in ALLEGATION_NOUNS:
+            targets = self.allegation_maker(v.head, own)
+            rule_suffix = "+allegation_maker" if targets else ""
         return self.fallback_targets(v, entry, noun, passive, src_heads, sources, targets, rule_suffix)
+
+    def allegation_maker(self, noun: Any, own: set[str]) -> list[Actor]:
+        """Who made the charge a verb denies or rejects: its owner ("the Democrats' charge"), else
+        the subject of the sentence it sums up ("Kiev accused Moscow of ..., a charge Russia denies")."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        root = noun.sent.root
+        heads = owners or (self.subjects(root) if root is not noun else [])
+        return [a for a in self.resolve_all(heads) if a.code and a.code not in own]
 
     def fallback_targets(self, v: Any, entry: VerbEntry | NounEntry, noun: Any, passive: bool,
                          src_heads: list[Any], sources: list[Actor], targets: list[Actor], rule_suffix: str

@@ -58,9 +58,12 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
         if sent.end_char <= headline_end:
             continue
         here = [f for f in coder.sentence(sent) if f.trigger.idx >= headline_end]
+        # figurative force goes before the model sees it: re-classed, "hit by falling sales" would
+        # no longer look like force
         sentences.append(Candidates(si, sent, [
             f for f in keep_informative(here)
-            if _coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE]))
+            if (_coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE)
+            and not figurative(f, doc)]))
     # what a coded speaker says is an event of its own (annotate/events/statements.py)
     coded = {f.trigger.i: f.source.country if f.source else None for c in sentences for f in c.found}
     by_start = {c.sent.start: c for c in sentences}
