@@ -370,6 +370,16 @@ def test_patterns_participle_with_an_agent_is_passive(code, text, expected) -> N
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a present participle on an actor is that actor's act ("the coalition fighting Houthi rebels")
+    ("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a ceasefire.", ("SAU", "190", "YEMREB")),
+    ("Karzai, a Pashtun tribal leader currently fighting the Taliban, was appointed on Wednesday.",
+     ("AFGGOV", "190", "AFGREB")),
+])
+def test_patterns_participle_on_an_actor_is_its_act(code, text, expected) -> None:
+    assert expected in triples(code(text, "2001-12-05"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the charge a verb denies or rejects was made by its owner, or by the subject of the sentence
     # it sums up
     ("Kiev accused Moscow of sending troops into eastern Ukraine, a charge Russia denies.", ("RUS", "016", "UKRGOV")),

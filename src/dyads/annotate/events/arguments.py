@@ -127,6 +127,8 @@ class ArgumentFinder:
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if owners:
             return owners
+        if v.tag_ == "VBG" and any(a.code for a in self.resolve_all([noun])):
+            return [noun]  # "a tribal leader currently fighting the Taliban": who is fighting
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             return self.subjects(noun.head, depth + 1)
         return []
