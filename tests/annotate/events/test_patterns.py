@@ -369,6 +369,15 @@ def test_patterns_participle_with_an_agent_is_passive(code, text, expected) -> N
     assert expected in triples(code(text))
 
 
+@pytest.mark.parametrize("text", [
+    "The two Japanese banks merged on March 16.",  # a month, not a protest march
+    "Japan's car output declined to 6,069 from 6,631.",  # a fall in numbers, not a rejection
+    "Japanese exports declined by 5 pct in May.",
+])
+def test_patterns_months_and_falling_numbers_are_no_events(code, text) -> None:
+    assert code(text).events == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a present participle on an actor is that actor's act ("the coalition fighting Houthi rebels")
     ("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a ceasefire.", ("SAU", "190", "YEMREB")),

@@ -88,7 +88,9 @@ def test_stage_an_event_needs_a_coded_actor_on_one_side(code) -> None:
 
 @pytest.mark.parametrize("text", ["The budget deficit hit a record last year.",
                                   "Exports have been hit by declining consumption.",
-                                  "The French wine industry has been hit by declining consumption at home."])
+                                  "The French wine industry has been hit by declining consumption at home.",
+                                  "The U.S. trade deficit with Japan, which hit 58 billion dlrs last year, grew.",
+                                  "Shares of the Japanese carmaker hit 40 dollars on Tuesday."])
 def test_stage_force_done_by_no_one_is_figurative(text) -> None:
     """No event at all, with the model too: figurative force is dropped before the model could
     re-class it as something else ("hit by declining consumption" as material cooperation)."""

@@ -470,7 +470,7 @@ class SentenceCoder(ModalityReader):
                     or _verb_tagged_noun(tok):
                 found.extend(self.verb_events(tok))
         for tok in toks:
-            if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):  # not "on March 16"
                 found.extend(self.noun_events(tok))
             elif tok.pos_ == "ADJ":
                 found.extend(self.predicate_events(tok))

@@ -126,7 +126,13 @@ def figurative(f: Found, doc: Any) -> bool:
     falling sales"): the one who hits is a thing no dictionary codes, not a person or group, and
     what is hit is no coded actor either, or a business ("the missiles struck the Syrian army" is
     force; "the wine industry, hit by falling sales" is not)."""
-    if f.code[:2] not in HARM_ROOTS or (f.source is not None and f.source.code):
+    if f.code[:2] not in HARM_ROOTS:
+        return False
+    if f.target is not None and not f.target.code:
+        span = doc.char_span(f.target.start, f.target.end, alignment_mode="expand")
+        if span is not None and (any(t.ent_type_ in AMOUNTS for t in span) or span.root.lower_ in AMOUNT_UNITS):
+            return True  # "the deficit hit 58 billion dlrs", "shares hit 5 pct": an amount is not hit
+    if f.source is not None and f.source.code:
         return False
     if f.target is not None and f.target.code and f.target.sector not in FIGURATIVE_TARGETS:
         return False
@@ -145,6 +151,8 @@ def _agentive(h: Any) -> bool:
     return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "men", "els", "ites")) or h.tag_ == "NNPS"
 
 
+AMOUNTS = {"MONEY", "PERCENT", "QUANTITY"}  # spaCy entity types of amounts ("20 villages" is hit)
+AMOUNT_UNITS = words("nouns.amount_unit")  # "58 billion dlrs": units spaCy does not always know
 FIGURATIVE_TARGETS = {"BUS"}  # markets and firms are "hit" and "battle" in the business pages
 HARM_ROOTS = {"18", "19", "20"}  # assault, fighting, mass violence (coercion is mostly at home)
 
