@@ -369,6 +369,15 @@ def test_patterns_participle_with_an_agent_is_passive(code, text, expected) -> N
     assert expected in triples(code(text))
 
 
+def test_patterns_talks_in_a_city_do_not_target_its_country(code) -> None:
+    assert triples(code("The Japanese prime minister held talks in Paris.", "2004-10-01")) == {
+        ("JPNGOV", "040", None)}
+
+
+def test_patterns_a_joint_act_of_two_passive_parties_pairs_them(code) -> None:
+    assert triples(code("An accord was reached between Iran and Ghana on Tuesday.")) == {("IRN", "057", "GHA")}
+
+
 @pytest.mark.parametrize("text", [
     "The two Japanese banks merged on March 16.",  # a month, not a protest march
     "Japan's car output declined to 6,069 from 6,631.",  # a fall in numbers, not a rejection

@@ -216,14 +216,17 @@ class ArgumentFinder:
         return Actor(code=None, country=None, sector=None, name=None, text=self.actors.text[start:end],
                      start=start, end=end, how="phrase")
 
-    def search_target(self, root: Any, exclude: set[int], own: set[str] | None = None) -> list[Actor]:
-        """First coded actor in an object clause ("condemned what they say were X's deliveries")."""
-        places: list[Any] = []
+    def search_target(self, root: Any, exclude: set[int], own: set[str] | None = None,
+                      places: bool = True) -> list[Actor]:
+        """First coded actor in an object clause ("condemned what they say were X's deliveries"); a
+        place ("in Gaza") only as a last resort and only when ``places`` (force falls on a place; a
+        meeting or an agreement "in Paris" does not address it)."""
+        venues: list[Any] = []
         for t in root.subtree:
             if t.i in exclude or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "flat"):
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
-                places.append(t)  # "at the space center in Russia": a place, a target only as a last resort
+                venues.append(t)  # "at the space center in Russia": a place, a target only as a last resort
                 continue
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
                 continue  # "their weapons", "its borders": the actor's own things
@@ -238,7 +241,7 @@ class ArgumentFinder:
             a = self.actors.actor_for(t)
             if a is not None and a.country and a.code == a.country:  # a demonym ("Syrian"), not "public"
                 return [a]
-        for t in places:
+        for t in venues if places else []:
             a = self.actors.actor_for(t)
             if a is not None and a.country:
                 return [a]

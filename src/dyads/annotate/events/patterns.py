@@ -30,6 +30,7 @@ from dyads.model import Actor
 from dyads.resources import words
 
 MUTUAL_GOVERNORS = words("verbs.mutual_governors")
+VENUE_ROOTS = {"04"}  # consultations: the place they are held in is a venue, never their target
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
 SERIES_NOUNS = words("nouns.series")
 ALLEGATION_NOUNS = words("nouns.allegation")  # "a charge Russia denies": the charge's maker is the target
@@ -281,6 +282,7 @@ class SentenceCoder(ModalityReader):
         of the verb's clause or of its noun's phrase, the implicit partner of a relation, the place
         of violence, and last the first coded actor of the sentence."""
         own = {s.code for s in sources if s.code}
+        at_place = entry.code[:2] not in VENUE_ROOTS  # talks "in Paris" do not address France
         if not any(t.country for t in targets) and sources and entry.domestic:
             domestic = self.domestic_target(v, sources, [(t.start, t.end) for t in targets if not t.code])
             if domestic:
@@ -290,11 +292,11 @@ class SentenceCoder(ModalityReader):
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
             if getattr(entry, "no_target_obj", False):  # "sent troops": the object is what is sent
                 skip |= {t.i for c in v.children if c.dep_ == "dobj" for t in c.subtree}
-            targets = [t for t in self.search_target(v, skip, own) if t.code not in own]
+            targets = [t for t in self.search_target(v, skip, own, at_place) if t.code not in own]
             rule_suffix = "+clause_target" if targets else ""
         if not targets and noun is not None and not passive and not (entry.sym and len(sources) > 1):
             skip = {t.i for h in src_heads for t in h.subtree} | {noun.i}
-            targets = [t for t in self.search_target(noun, skip, own) if t.code not in own]
+            targets = [t for t in self.search_target(noun, skip, own, at_place) if t.code not in own]
             rule_suffix = "+noun_target" if targets else ""
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
@@ -311,7 +313,7 @@ class SentenceCoder(ModalityReader):
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
             for anc in v.ancestors:  # not the speaker of "X demanded that Y ease sanctions"
                 skip |= {t.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            targets = [t for t in self.search_target(v.sent.root, skip, own) if t.code not in own]
+            targets = [t for t in self.search_target(v.sent.root, skip, own, at_place) if t.code not in own]
             rule_suffix = "+sentence_target" if targets else ""
         return targets, rule_suffix
 
@@ -504,6 +506,8 @@ def _verb_tagged_noun(tok: Any) -> bool:
 def _pairs(sources: list[Actor], targets: list[Actor], sym: bool) -> list[tuple[Actor | None, Actor | None]]:
     if sym and not targets and len(sources) >= 2:
         return [(sources[i], sources[j]) for i in range(len(sources)) for j in range(i + 1, len(sources))]
+    if sym and not sources and len(targets) >= 2:  # "an accord was reached between X and Y"
+        return _pairs(targets, [], sym)
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
     out = []
