@@ -99,6 +99,19 @@ def test_stage_force_done_by_no_one_is_figurative(text) -> None:
     assert not [(e.cameo, e.rule) for e in dyads.code(text, date="2024-01-17").events if "hit" in e.rule]
 
 
+@pytest.mark.parametrize(("text", "fights"), [
+    ("The Reagan administration agreed with Congress to fight protectionism.", False),
+    ("Ukraine's new leaders wish to fight corruption.", False),
+    ("Government forces battled the insurgency in the north.", True),
+    ("Kenyan police fought protesters in Nairobi.", True),
+])
+def test_stage_fighting_a_policy_or_condition_is_figurative(text, fights) -> None:
+    """One fights people (or a group, "the insurgency"); "fight corruption" is a policy."""
+    import dyads
+
+    assert any(e.root == "19" for e in dyads.code(text, date="1987-03-01").events) == fights
+
+
 @pytest.mark.parametrize("text", [
     "President Musharraf of Pakistan has said during a visit to Britain that he will stay.",
     "French Prime Minister Jacques Chirac, on the first day of a three-day visit to the United States, "

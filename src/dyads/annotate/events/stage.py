@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from dyads.annotate.events.arguments import ABSTRACT_NOUNS, ABSTRACT_SUFFIXES
 from dyads.annotate.events.patterns import LOCATIVE_PREPS, Found, SentenceCoder
 from dyads.annotate.events.statements import Intent, statement_events
 from dyads.annotate.state import ArticleState, Resources, stage
@@ -126,12 +127,15 @@ def figurative(f: Found, doc: Any) -> bool:
     falling sales"): the one who hits is a thing no dictionary codes, not a person or group, and
     what is hit is no coded actor either, or a business ("the missiles struck the Syrian army" is
     force; "the wine industry, hit by falling sales" is not)."""
-    if f.code[:2] not in HARM_ROOTS:
-        return False
+    if f.code[:2] not in HARM_ROOTS and _first_root(f.rule) not in HARM_ROOTS:
+        return False  # (the rule's own code: "agreed to fight protectionism" is coded 138 by then)
     if f.target is not None and not f.target.code:
         span = doc.char_span(f.target.start, f.target.end, alignment_mode="expand")
-        if span is not None and (any(t.ent_type_ in AMOUNTS for t in span) or span.root.lower_ in AMOUNT_UNITS):
+        if span is not None and (span.root.ent_type_ in AMOUNTS or span.root.lower_ in AMOUNT_UNITS):
             return True  # "the deficit hit 58 billion dlrs", "shares hit 5 pct": an amount is not hit
+    if f.trigger.lemma_.lower() in STRUGGLE_VERBS and \
+            any(_abstract(c) for c in f.trigger.children if c.dep_ == "dobj"):
+        return True  # "fight protectionism", "battle inflation": a policy, not a fight
     if f.source is not None and f.source.code:
         return False
     if f.target is not None and f.target.code and f.target.sector not in FIGURATIVE_TARGETS:
@@ -145,6 +149,20 @@ def figurative(f: Found, doc: Any) -> bool:
     return head is not None and head.pos_ == "NOUN" and not head.ent_type_ and not _agentive(head)
 
 
+def _first_root(rule: str) -> str:
+    """The root of the first code a rule names ("verb:fight>190+future>138" -> "19")."""
+    head, _, rest = rule.partition(">")
+    return rest[:2]
+
+
+def _abstract(h: Any) -> bool:
+    """A common noun that names a condition or a policy ("corruption", "protectionism"), not a
+    group ("the insurgency") or a state ("the administration")."""
+    low = h.lower_
+    return h.pos_ == "NOUN" and not h.ent_type_ and low not in COUNTRY_NOUNS and (
+        low in ABSTRACT_NOUNS or low.endswith(ABSTRACT_SUFFIXES))
+
+
 def _agentive(h: Any) -> bool:
     """A common noun that names people or groups ("protesters", "gunmen", "rebels")."""
     low = h.lower_
@@ -152,6 +170,8 @@ def _agentive(h: Any) -> bool:
 
 
 AMOUNTS = {"MONEY", "PERCENT", "QUANTITY"}  # spaCy entity types of amounts ("20 villages" is hit)
+COUNTRY_NOUNS = words("nouns.country_reference")
+STRUGGLE_VERBS = words("verbs.struggle")  # fought only against people, else a figure of speech
 AMOUNT_UNITS = words("nouns.amount_unit")  # "58 billion dlrs": units spaCy does not always know
 FIGURATIVE_TARGETS = {"BUS"}  # markets and firms are "hit" and "battle" in the business pages
 HARM_ROOTS = {"18", "19", "20"}  # assault, fighting, mass violence (coercion is mostly at home)
