@@ -100,7 +100,8 @@ def test_stage_force_done_by_no_one_is_figurative(text) -> None:
 
 
 @pytest.mark.parametrize(("text", "fights"), [
-    ("The Reagan administration agreed with Congress to fight protectionism.", False),
+    ("The seven reaffirmed an agreement in which the Reagan administration agreed to reach a compromise "
+     "with Congress and to fight protectionism.", False),
     ("Ukraine's new leaders wish to fight corruption.", False),
     ("Government forces battled the insurgency in the north.", True),
     ("Kenyan police fought protesters in Nairobi.", True),
@@ -109,7 +110,11 @@ def test_stage_fighting_a_policy_or_condition_is_figurative(text, fights) -> Non
     """One fights people (or a group, "the insurgency"); "fight corruption" is a policy."""
     import dyads
 
-    assert any(e.root == "19" for e in dyads.code(text, date="1987-03-01").events) == fights
+    events = dyads.code(text, date="1987-03-01").events
+    if fights:
+        assert any(e.root == "19" for e in events), [(e.cameo, e.rule) for e in events]
+    else:  # no event at all from the verb, under any code its modality or the model gives it
+        assert not [(e.cameo, e.rule) for e in events if "fight" in e.rule]
 
 
 @pytest.mark.parametrize("text", [
