@@ -20,6 +20,12 @@ def _actors(code, text, date="2024-01-17"):
         ("Russian troops attacked Ukrainian soldiers.", "Russian troops", "RUSMIL"),
         ("The UN Security Council condemned Israel.", "The UN Security Council", "IGO"),
         ("Ugandan rebels attacked a village.", "Ugandan rebels", "UGAREB"),
+        # a generic role takes the sector of its modifier; a firm's name is a business whatever
+        # title it holds
+        ("A Japanese company spokesman criticized China.", "A Japanese company spokesman", "JPNBUS"),
+        ("Russian army sources accused Ukraine.", "Russian army sources", "RUSMIL"),
+        ("General Motors Acceptance Corp Canada criticized Mexico.", "General Motors Acceptance Corp Canada",
+         "CANBUS"),
     ],
 )
 def test_resolver_phrases(code, text, mention, expected) -> None:

@@ -10,6 +10,7 @@ from dyads.annotate.geo.stage import gazetteer
 @pytest.mark.parametrize(("name", "country", "city"), [
     ("Moscow", "RUS", True), ("Pyongyang", "PRK", True), ("the United States", "USA", False),
     ("Texas", "USA", False), ("Russia", "RUS", False),
+    ("Florida", "USA", False),  # the US state before the Cuban town of that name
 ])
 def test_places_lookup(name, country, city):
     p = gazetteer().lookup(name)

@@ -40,6 +40,8 @@ FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
 REGIONAL = words("adjectives.regional")
 EVENT_HEADS = words("nouns.event_heads")
+GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
+CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LIKENESS = words("suffixes.likeness")
 HONORIFICS = words("titles.honorific")  # "Western diplomats", "foreign troops": no one country
 COUNTRY_NOUNS = words("nouns.country_reference")
@@ -190,6 +192,8 @@ class ArticleActors:
                 seen.add(id(m))
                 mentions.append(m)
         r = self._combine(head, mentions)
+        if r is not None and self._corporate(head):  # a firm, whatever title it holds ("General Motors Corp")
+            r = Resolved(_code(r.country, "BUS"), r.country, "BUS", r.name, f"{r.how}+corporate")
         if r is None or r.country is None or r.sector is None:
             # role nouns with "of X" and appositions fill what the phrase itself leaves open
             head_m = self.mention_at.get(head.i)
@@ -262,10 +266,31 @@ class ArticleActors:
                 if sector is None or (m is head_m and not person):
                     sector = e.sector
                     how.append(f"agent:{text}")
+        if head_m is not None and head_m.entry.kind == "agent" and not code and \
+                self.doc[head_m.start:head_m.end].text.lower() in GENERIC_ROLES:
+            # "a company spokesman", "bank officials", "army sources": the modifier's sector
+            mods = [m for m in ordered if m is not head_m and m.entry.kind == "agent" and m.entry.sector]
+            if mods:
+                sector = mods[0].entry.sector
+                how.append(f"agent:{self.doc[mods[0].start:mods[0].end].text}")
         full = code or _code(country, sector)
         if full is None:
             return None
         return Resolved(full, country, sector if not code else None, name, ",".join(how), person)
+
+    def _corporate(self, head: Any) -> bool:
+        """Whether the head is a firm's name ("General Motors Acceptance Corp Canada", "Drillers
+        Inc") or a spokesman or official of one ("the Taiwan Sugar Corp spokesman")."""
+        if head.pos_ == "NOUN" and head.lower_ in GENERIC_ROLES:
+            return any(c.dep_ == "compound" and self._corporate(c) for c in head.children)
+        if not head.ent_type_ or head.pos_ != "PROPN":
+            return False
+        start, end = head.i, head.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end + 1 < len(self.doc) and self.doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return any(t.text.rstrip(".").lower() in CORPORATE_SUFFIXES for t in self.doc[start + 1:end + 1])
 
     def _event_owner(self, head: Any) -> Resolved | None:
         """An event noun is no actor; its owner may be ("the Reagan administration plan", "the EC's

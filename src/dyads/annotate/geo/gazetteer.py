@@ -66,6 +66,9 @@ class Gazetteer:
         key = " ".join(name.lower().replace("’", "'").split()).removeprefix("the ")
         if key in self.countries:
             return self.countries[key]
+        state = self.states.get(key)
+        if state is not None and country in (None, "USA"):
+            return state  # "Florida" is the US state before the Cuban town of that name
         cities = self.cities.get(key)
         if cities:
             if country:
