@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import triples
+
 
 def _actors(code, text, date="2024-01-17"):
     art = code(text, date)
@@ -165,3 +167,10 @@ def test_resolver_an_honorific_finds_the_person_named_before() -> None:
     evs = [e for e in dyads.code(text, date="2024-01-17").events if e.root == "11" and e.target
            and e.target.country == "DNK"]
     assert evs and evs[0].source is not None and evs[0].source.country == "NOR"
+
+
+def test_resolver_definite_event_noun_takes_the_owner_named_before(code) -> None:
+    """"the plan" with no owner of its own is the plan the article named before with one."""
+    art = code("The European Community's plan calls for a freeze on farm subsidies. "
+               "The United States would oppose parts of the plan, a U.S. official said.", "1987-10-20")
+    assert ("USA", "120", "IGOEEC") in triples(art)

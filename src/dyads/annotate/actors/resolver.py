@@ -292,7 +292,7 @@ class ArticleActors:
             end += 1
         return any(t.text.rstrip(".").lower() in CORPORATE_SUFFIXES for t in self.doc[start + 1:end + 1])
 
-    def _event_owner(self, head: Any) -> Resolved | None:
+    def _event_owner(self, head: Any, depth: int = 0) -> Resolved | None:
         """An event noun is no actor; its owner may be ("the Reagan administration plan", "the EC's
         proposal"), not its venue ("their Paris meeting", "the Geneva talks")."""
         for c in head.children:
@@ -301,6 +301,15 @@ class ArticleActors:
             r = self.resolve(c)
             if r is not None and r.code and not r.how.startswith(("capital:", "place:")):
                 return r
+        if depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            # "opposed parts of the plan": the plan the article named before with its owner
+            lo = self.sent_bounds[head.i][0]
+            for t in reversed(self.doc[max(0, lo - 400):head.i]):
+                if t.lemma_.lower() == head.lemma_.lower() and t.pos_ == "NOUN" and t.i < lo:
+                    r = self._event_owner(t, depth + 1)
+                    if r is not None:
+                        return Resolved(r.code, r.country, r.sector, r.name, f"{r.how}+antecedent:{t.i}",
+                                        r.person, r.plural)
         return None
 
     def _possessor(self, head: Any, r: Resolved | None) -> Resolved | None:
