@@ -40,6 +40,8 @@ FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
 REGIONAL = words("adjectives.regional")
 EVENT_HEADS = words("nouns.event_heads")
+# gatherings: "the meeting" named before is often another one, and its "owner" is a host or a venue
+GATHERINGS = frozenset({"conference", "meeting", "session", "summit", "talk", "talks", "visit"})
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LIKENESS = words("suffixes.likeness")
@@ -301,7 +303,8 @@ class ArticleActors:
             r = self.resolve(c)
             if r is not None and r.code and not r.how.startswith(("capital:", "place:")):
                 return r
-        if depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if depth == 0 and head.lemma_.lower() not in GATHERINGS and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             # "opposed parts of the plan": the plan the article named before with its owner
             lo = self.sent_bounds[head.i][0]
             for t in reversed(self.doc[max(0, lo - 400):head.i]):
