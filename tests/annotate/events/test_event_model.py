@@ -129,3 +129,20 @@ def test_event_model_unloadable_rules_run_alone_and_the_output_says_so(pipeline)
     art = broken(Article(id="t", text="Japan condemned North Korea on Tuesday.", date="2024-01-17"))
     assert [(e.source.code, e.cameo, e.target.code) for e in art.events] == [("JPN", "111", "PRK")]
     assert any(msg.startswith("E025 ") for msg in art.errors)
+
+
+@pytest.mark.parametrize(("extra", "overridden"), [(0, True), (60, False)])
+def test_event_model_overrides_a_rule_only_in_sentences_of_a_length_it_was_trained_on(
+        pipeline, extra: int, overridden: bool) -> None:
+    """A confident sentence class re-classes the rule's main event, unless the sentence is longer
+    than any the model saw in training (then its class may be another clause's)."""
+    from dyads.annotate.events.model_stage import OVERRIDE_MAX_TOKENS, reweigh
+    from dyads.annotate.events.patterns import Found
+
+    text = "The UN envoy hailed the speech by Arafat" + " and the talks" * (extra // 3) + "."
+    doc = pipeline.nlp(text)
+    assert (len(doc) > OVERRIDE_MAX_TOKENS) == (extra > 0)
+    hailed = next(t for t in doc if t.lower_ == "hailed")
+    found = [Found(hailed, "051", "verb:hail>051", None, None, "asserted", 0.8, (0, 3), hailed)]
+    out = reweigh("model:test", found, {0: 0.02, 1: 0.03, 2: 0.0, 3: 0.95, 4: 0.0})
+    assert (out[0].code == "110") == overridden, out[0].rule

@@ -8,7 +8,8 @@ decide which events a sentence holds; then, with one batch of PentaClass probabi
 * every event's confidence is scaled by the model's probability for its class, which decides the
   sentence's main event;
 * where the model is confident (>= 0.7) of a class none of the sentence's events has, the main
-  event takes that class (the class's generic code), keeping the rule's actors and evidence;
+  event takes that class (the class's generic code), keeping the rule's actors and evidence (not in
+  sentences longer than those it was trained on);
 * where no rule fired, a very confident model (>= 0.8) codes the main clause when the rules' parser
   finds a coded actor on both sides of it;
 * a plain statement the rules found (:mod:`dyads.annotate.events.statements`: a coded speaker's
@@ -39,6 +40,10 @@ CLASS_CODES = {0: "010", 1: "030", 2: "060", 3: "110", 4: "190"}
 # article (docs/event-model.md gives the measurements).
 FALLBACK_MIN_PROB = 0.8  # code a sentence no rule coded, between two coded actors
 OVERRIDE_MIN_PROB = 0.7  # re-class the main candidate
+# Nor in a sentence longer than the model saw in training (the ConfliBERT tune part: median 22
+# words, 99th percentile 43, about 50 tokens): its class then speaks for the whole sentence, not for
+# the clause of the rule's event
+OVERRIDE_MAX_TOKENS = 50
 NEVER_OVERRIDE_TO = {0}  # "X said ..." reads as a statement (01-02): never re-class an event as one
 SPEECH_ROOTS = {"01", "02"}  # nor re-class a named speech act (a denial, an appeal) as a deed
 WEIGHT_FLOOR = 0.3  # a candidate's confidence times (floor + (1 - floor) * p(its class))
@@ -108,6 +113,7 @@ def reweigh(tag: str, found: list[Found], by_class: dict[int, float]) -> list[Fo
         return found
     best = max(deeds, key=lambda f: f.confidence)
     if (p >= OVERRIDE_MIN_PROB and k not in NEVER_OVERRIDE_TO and best.modality != "negated"
+            and len(best.trigger.sent) <= OVERRIDE_MAX_TOKENS
             and not _sense_given(best.rule) and not _speech_act(best.code)
             and all(penta_class(f.code[:2]) != k for f in found)):
         # the rules found actors, but the sentence reads as another kind of event: the model's
