@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 from dyads.annotate.actors.matcher import Mention
+from dyads.annotate.actors.weights import country_weights, principal_country
 from dyads.annotate.geo.gazetteer import gazetteer
 from dyads.model import Actor
 from dyads.nlp.datelines import agency_spans, dateline_spans
@@ -555,42 +556,6 @@ def _likeness(doc: Any, m: Mention) -> bool:
     """A name used as a likeness, not as an actor: "a George Bush-style tax spree", "Soviet-era
     tanks", "a Kennedy-like speech"."""
     return m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and doc[m.end + 1].lower_ in LIKENESS
-
-
-COUNTRY_KINDS = {"country", "demonym", "capital", "government", "person", "group"}
-PRINCIPAL_MIN_SHARE = 0.4  # of all country mentions; and ahead of the runner-up by half as much again
-
-
-def country_weights(doc: Any, mentions: list[Mention], day: dt.date | None) -> dict[str, float]:
-    """How much the article's dictionary mentions name each country (the first sentence counts
-    twice), heaviest first."""
-    first_end = next(iter(doc.sents)).end if len(doc) else 0
-    weight: dict[str, float] = {}
-    for m in mentions:
-        e = m.entry
-        if e.kind not in COUNTRY_KINDS:
-            continue
-        country = e.country
-        if e.person is not None:
-            country = e.person.code_on(day)[1] or country
-        if not country:
-            continue
-        weight[country] = weight.get(country, 0.0) + (2.0 if m.start < first_end else 1.0)
-    return dict(sorted(weight.items(), key=lambda kv: -kv[1]))
-
-
-def principal_country(weights: dict[str, float]) -> str | None:
-    """The country an article is about: the heaviest of :func:`country_weights` when it clearly
-    leads (at least 40% of the weight, 1.5 times the runner-up, two mentions). None when no country
-    leads (a story between two countries)."""
-    if not weights:
-        return None
-    ranked = list(weights.items())
-    top, w = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if w >= PRINCIPAL_MIN_SHARE * sum(weights.values()) and w >= 1.5 * second and w >= 2:
-        return top
-    return None
 
 
 def _kind_rank(e: Entry) -> int:

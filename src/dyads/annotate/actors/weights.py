@@ -1,0 +1,44 @@
+"""The countries an article is about: how much its dictionary mentions name each, and the one
+that clearly leads (the country a bare "the chancellor" or "troops" belongs to)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dyads.annotate.actors.matcher import Mention
+
+COUNTRY_KINDS = {"country", "demonym", "capital", "government", "person", "group"}
+PRINCIPAL_MIN_SHARE = 0.4  # of all country mentions; and ahead of the runner-up by half as much again
+
+
+def country_weights(doc: Any, mentions: list[Mention], day: dt.date | None) -> dict[str, float]:
+    """How much the article's dictionary mentions name each country (the first sentence counts
+    twice), heaviest first."""
+    first_end = next(iter(doc.sents)).end if len(doc) else 0
+    weight: dict[str, float] = {}
+    for m in mentions:
+        e = m.entry
+        if e.kind not in COUNTRY_KINDS:
+            continue
+        country = e.country
+        if e.person is not None:
+            country = e.person.code_on(day)[1] or country
+        if not country:
+            continue
+        weight[country] = weight.get(country, 0.0) + (2.0 if m.start < first_end else 1.0)
+    return dict(sorted(weight.items(), key=lambda kv: -kv[1]))
+
+
+def principal_country(weights: dict[str, float]) -> str | None:
+    """The country an article is about: the heaviest of :func:`country_weights` when it clearly
+    leads (at least 40% of the weight, 1.5 times the runner-up, two mentions). None when no country
+    leads (a story between two countries)."""
+    if not weights:
+        return None
+    ranked = list(weights.items())
+    top, w = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if w >= PRINCIPAL_MIN_SHARE * sum(weights.values()) and w >= 1.5 * second and w >= 2:
+        return top
+    return None

@@ -1,0 +1,18 @@
+"""The countries an article is about (dyads.annotate.actors.weights)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.annotate.actors.weights import principal_country
+
+
+@pytest.mark.parametrize(("weights", "expected"), [
+    ({"KEN": 4.0, "UGA": 1.0}, "KEN"),  # clearly ahead
+    ({"KEN": 3.0, "UGA": 3.0}, None),  # a story between two countries
+    ({"KEN": 1.0}, None),  # one mention is not enough
+    ({}, None),
+    ({"KEN": 3.0, "UGA": 1.0, "TZA": 1.0, "RWA": 1.0, "BDI": 1.0, "SSD": 1.0}, None),  # under 40 % of the weight
+])
+def test_weights_principal_country_clearly_leads_or_is_none(weights, expected) -> None:
+    assert principal_country(weights) == expected
