@@ -41,8 +41,7 @@ FIRST_SINGULAR = words("pronouns.first_singular")
 RELATIVE = words("pronouns.relative")
 REGIONAL = words("adjectives.regional")
 EVENT_HEADS = words("nouns.event_heads")
-# gatherings: "the meeting" named before is often another one, and its "owner" is a host or a venue
-GATHERINGS = frozenset({"conference", "meeting", "session", "summit", "talk", "talks", "visit"})
+GATHERINGS = words("nouns.gathering")  # "the meeting" named before is often another, its "owner" a host
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LIKENESS = words("suffixes.likeness")
@@ -297,7 +296,8 @@ class ArticleActors:
 
     def _event_owner(self, head: Any, depth: int = 0) -> Resolved | None:
         """An event noun is no actor; its owner may be ("the Reagan administration plan", "the EC's
-        proposal"), not its venue ("their Paris meeting", "the Geneva talks")."""
+        proposal"), not its venue ("their Paris meeting", "the Geneva talks"); a definite one with no
+        owner of its own takes the owner of the same noun named before ("oppose parts of the plan")."""
         for c in head.children:
             if c.dep_ not in ("poss", "compound", "nmod") or c.i > head.i:
                 continue

@@ -40,9 +40,8 @@ CLASS_CODES = {0: "010", 1: "030", 2: "060", 3: "110", 4: "190"}
 # article (docs/event-model.md gives the measurements).
 FALLBACK_MIN_PROB = 0.8  # code a sentence no rule coded, between two coded actors
 OVERRIDE_MIN_PROB = 0.7  # re-class the main candidate
-# Nor in a sentence longer than the model saw in training (the ConfliBERT tune part: median 22
-# words, 99th percentile 43, about 50 tokens): its class then speaks for the whole sentence, not for
-# the clause of the rule's event
+# No re-class in a sentence longer than the model saw in training (the ConfliBERT tune part: median
+# 22 words, 99th percentile 43, about 50 tokens): its class may then be another clause's
 OVERRIDE_MAX_TOKENS = 50
 NEVER_OVERRIDE_TO = {0}  # "X said ..." reads as a statement (01-02): never re-class an event as one
 SPEECH_ROOTS = {"01", "02"}  # nor re-class a named speech act (a denial, an appeal) as a deed

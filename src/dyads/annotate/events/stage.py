@@ -123,10 +123,13 @@ def without_reporters(f: Found) -> Found | None:
 
 
 def figurative(f: Found, doc: Any) -> bool:
-    """Force done by no one ("the deficit hit a record", "hit by declining consumption", "battle
-    falling sales"): the one who hits is a thing no dictionary codes, not a person or group, and
-    what is hit is no coded actor either, or a business ("the missiles struck the Syrian army" is
-    force; "the wine industry, hit by falling sales" is not)."""
+    """Force that is a figure of speech: what is hit is an amount ("the deficit hit 58 billion
+    dlrs"); what is fought is a policy or a condition ("fight corruption"); or force done by no one
+    ("the deficit hit a record", "hit by declining consumption", "battle falling sales"): the one who
+    hits is a thing no dictionary codes, not a person or group, and what is hit is no coded actor
+    either, or a business ("the missiles struck the Syrian army" is force; "the wine industry, hit
+    by falling sales" is not). Read on the rule's own code too, before a modality or the model
+    changed it."""
     if f.code[:2] not in HARM_ROOTS and _first_root(f.rule) not in HARM_ROOTS:
         return False  # (the rule's own code: "agreed to fight protectionism" is coded 138 by then)
     if f.target is not None and not f.target.code:
@@ -151,8 +154,7 @@ def figurative(f: Found, doc: Any) -> bool:
 
 def _first_root(rule: str) -> str:
     """The root of the first code a rule names ("verb:fight>190+future>138" -> "19")."""
-    head, _, rest = rule.partition(">")
-    return rest[:2]
+    return rule.partition(">")[2][:2]
 
 
 def _abstract(h: Any) -> bool:
