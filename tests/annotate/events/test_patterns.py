@@ -354,6 +354,8 @@ def test_patterns_objects_the_parse_hides(code, text, expected) -> None:
     ("Japan repeated its call for talks with China.", ("JPN", "020")),
     # a protest lodged with a government is an official complaint (114), not a demonstration (141)
     ("France lodged a protest with Germany.", ("FRA", "114")),
+    # views given are a statement, not aid
+    ("The French foreign minister gave his views on the German plan.", ("FRAGOV", "010")),
 ])
 def test_patterns_speech_acts_named_by_their_noun(code, text, expected) -> None:
     _assert_coded(code, text, expected)

@@ -165,3 +165,11 @@ def test_stage_a_government_addressing_the_government_means_another(code) -> Non
     evs = [e for e in code("Germany and Japan met. The Japanese foreign ministry urged the government to act.").events
            if e.root == "02"]
     assert all("own state" not in (e.target.how if e.target else "") for e in evs)
+
+
+def test_stage_the_media_are_no_actors_of_events(code) -> None:
+    """"Soviet officials and the state media blamed X": the officials blamed X; the media's share is
+    no event of its own (a sourceless copy before)."""
+    art = code("Soviet officials and the state media blamed the resumption of testing on the U.S. decision.",
+               "1987-02-27")
+    assert [(e.source.code if e.source else None, e.cameo) for e in art.events] == [("SUNGOV", "112")]

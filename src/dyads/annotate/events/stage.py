@@ -109,7 +109,9 @@ REPORTERS = {"MED"}  # a newspaper, agency or broadcaster reports events; it is 
 def without_reporters(f: Found) -> Found | None:
     """The event without the news media as its actor ("the Mirror newspaper said") or as the hearer
     of a statement ("told the BBC"); None when no actor is left."""
-    src = None if f.source is not None and f.source.sector in REPORTERS else f.source
+    if f.source is not None and f.source.sector in REPORTERS:
+        return None  # "the state media blamed X": a newspaper's act is no political event
+    src = f.source
     tgt = f.target  # a journalist can be arrested or freed; only the speaker's hearer is no actor
     if tgt is not None and tgt.sector in REPORTERS and f.code[:2] in ("01", "02"):
         tgt = None
