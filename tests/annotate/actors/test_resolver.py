@@ -174,3 +174,18 @@ def test_resolver_definite_event_noun_takes_the_owner_named_before(code) -> None
     art = code("The European Community's plan calls for a freeze on farm subsidies. "
                "The United States would oppose parts of the plan, a U.S. official said.", "1987-10-20")
     assert ("USA", "120", "IGOEEC") in triples(art)
+
+
+@pytest.mark.parametrize("text", [
+    "Australian cricket coach John Buchanan criticized New Zealand.",
+    "Proteas batsman Jacques Kallis criticized South Africa.",
+    "Todd Woodbridge, the Australian tennis player, criticized France.",
+])
+def test_resolver_sports_people_named_by_their_role_are_no_actors(code, text) -> None:
+    """A name with a lower-case sports or arts role ("batsman Jacques Kallis", "X, the tennis
+    player") is no political actor; a title ("FBI Director Christopher Wray") still is."""
+    assert not [e.source.code for e in code(text, "2001-12-05").events if e.source and e.source.code]
+    assert ("USACOP", "USAGOV") in {
+        (e.source.code, e.target.code) for e in code("FBI Director Christopher Wray met US President Donald "
+                                                     "Trump on Monday.", "2018-06-01").events
+        if e.source and e.target}

@@ -182,6 +182,10 @@ class ArticleActors:
             return self._event_owner(head)
         if head.lower_ in self.dictionary.non_actor_heads and head.i not in self.mention_at:
             return None  # "the Indian cricket team", "a Brazilian singer": no political actor
+        if head.pos_ == "PROPN" and head.i not in self.mention_at and any(
+                c.dep_ in ("compound", "appos") and c.text.islower() and c.lower_ in self.dictionary.non_actor_heads
+                for c in head.children):  # (a lower-case role: "FBI Director Christopher Wray" is a title)
+            return None  # "batsman Jacques Kallis", "Todd Woodbridge, the Australian tennis player"
         toks = self._phrase(head)
         appos = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos" and head.head.i not in self.excluded:
