@@ -115,6 +115,21 @@ def test_patterns_nominal_talks_between(code) -> None:
     assert any({e.source.country, e.target.country} == {"ARM", "AZE"} and e.root == "04" for e in evs if e.target)
 
 
+@pytest.mark.parametrize("text", [
+    "The Israeli-Palestinian talks resumed in Cairo on Monday.",  # adjectives, the noun's own event
+    "An Israel-Palestine summit will be held in Cairo next month.",  # nouns, through the light verb
+])
+def test_patterns_hyphenated_pair_names_both_parties(code, text) -> None:
+    evs = [e for e in _events(code, text) if e.root in ("03", "04")]  # a summit to come: intent (036)
+    assert [(e.source.country, e.target.country) for e in evs if e.source and e.target] == [("ISR", "PSE")], \
+        [(e.source and e.source.code, e.target and e.target.code, e.rule) for e in evs]
+
+
+def test_patterns_hyphenated_pair_needs_two_known_parties(code) -> None:
+    evs = _events(code, "Foreign ministers discussed the Smith-Jones plan at talks in Cairo.")
+    assert not any("hyphen_pair" in e.rule for e in evs)
+
+
 def test_patterns_saying_alone_is_not_a_statement_event(code) -> None:
     assert _events(code, "The French foreign minister said the weather was cold on Tuesday.") == []
 

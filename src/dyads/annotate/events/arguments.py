@@ -205,6 +205,24 @@ class ArgumentFinder:
                                  end=h.idx + len(h.text), how=f"coordinated:{c.text}+{a.how}"))
         return out
 
+    def hyphen_pair(self, mods: list[Any]) -> list[Actor]:
+        """Two parties joined by a hyphen in one modifier of an event noun ("the Reagan-Gorbachev
+        summit", "the Iran-Iraq war", "Israeli-Palestinian talks"): the first and the second,
+        each its own actor, when both are coded and differ; else none."""
+        for m in mods:
+            hyphens = [c.i for c in m.children if c.tag_ == "HYPH" and c.i < m.i]
+            firsts = [c for c in m.children if c.dep_ in ("compound", "amod", "nmod") and hyphens and c.i < hyphens[0]]
+            if not firsts:
+                continue
+            a, b = self.actors.actor_for(firsts[-1]), self.actors.actor_for(m)
+            if a is None or b is None or not a.code or not b.code or a.code == b.code \
+                    or "+article:" in a.how + b.how:  # a guess from the article's country: no party
+                continue
+            b = Actor(code=b.code, country=b.country, sector=b.sector, name=b.name, text=m.text,
+                      start=m.idx, end=m.idx + len(m.text), how=b.how, dictionary=b.dictionary)
+            return [a, b]
+        return []
+
     def phrase_actor(self, h: Any) -> Actor | None:
         """An argument no dictionary knows: keep its text and span, with no code."""
         lemma = h.lemma_.lower()

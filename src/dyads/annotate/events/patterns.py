@@ -147,6 +147,10 @@ class SentenceCoder(ModalityReader):
         src_heads, tgt_heads = self.verb_arguments(v, entry, noun, passive)
         sources = self.resolve_all(src_heads)
         targets, rule_suffix = self.verb_targets(v, entry, noun, passive, src_heads, tgt_heads, sources)
+        pair = self.hyphen_pair([c for c in noun.children if c.i < noun.i]) \
+            if noun is not None and passive and not self.agent_objects(v) else []
+        if pair:  # "a US-China summit will be held": the two parties the noun names
+            sources, targets, rule_suffix = pair[:1], pair[1:], "+hyphen_pair"
         if not sources and not targets:
             return []
         modality, kind = self.modality(v)
@@ -416,11 +420,14 @@ class SentenceCoder(ModalityReader):
         sources = self.resolve_all(src_heads) or src_from_mod[:1]
         sources = [s for s in sources if s.code]
         rule_note = ""
+        pair = [] if src_heads else self.hyphen_pair(mods)
+        if pair:  # "the Reagan-Gorbachev summit": the first is the source, the second the target
+            sources, rule_note = pair[:1], "+hyphen_pair"
         party_mods = [m for m in mods if m.dep_ == "poss" or m.pos_ == "PROPN" or self.actors.actor_for(m) is not None]
         if not sources and not src_heads and not party_mods:  # "a three-day visit" names no party
             sources = [s for s in self.resolve_all(self.event_holder(n)) if s.code]
             rule_note = "+holder" if sources else ""
-        targets = [t for t in self.resolve_all(tgt_heads) if t.code]
+        targets = [t for t in self.resolve_all(tgt_heads) if t.code] or pair[1:]
         rule = entry.rule + rule_note
         if sources and not targets and entry.needs & self.lex.relation_nouns:
             targets = self.implicit_partner(n, sources)
