@@ -78,6 +78,16 @@ def test_resolver_sector_word_takes_the_one_country_of_its_sentence() -> None:
     assert all(e.target.code == "COP" for e in evs if e.root == "19")  # two countries: no guess
 
 
+def test_resolver_a_subjects_partner_is_not_its_country() -> None:
+    import dyads
+
+    text = ("An Australian man was captured in Afghanistan. "  # two countries lead: no article country
+            "The Government is holding talks with the United States about his fate.")
+    evs = dyads.code(text).events
+    talks = [e for e in evs if e.root == "04"]
+    assert talks and all(e.source.country != "USA" for e in talks), [(e.source.code, e.rule) for e in talks]
+
+
 def _actor_codes(article) -> set[str]:
     return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
 

@@ -469,14 +469,27 @@ class ArticleActors:
             country, why = self.principal, "article"
         elif not named:
             lo, hi = self.sent_bounds[head.i]
+            subject = head.dep_ in ("nsubj", "nsubjpass")  # its partners are no owners of a subject
             countries = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
-                         and m.entry.kind in ("country", "demonym", "capital", "government") and m.entry.country}
+                         and m.entry.kind in ("country", "demonym", "capital", "government") and m.entry.country
+                         and not (subject and self._partner_phrase(self.doc[m.start:m.end].root))}
             if len(countries) == 1:
                 country, why = next(iter(countries)), "sentence"
         if country is None:
             return r
         return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
                         f"{r.how}+context:{why}:{country}", r.person, r.plural, r.at)
+
+    PARTNER_PREPS = {"with", "to", "against", "toward", "towards", "into", "on", "onto", "by", "over",
+                     "between", "among", "for"}
+
+    def _partner_phrase(self, tok: Any) -> bool:
+        """Whether a name stands in a partner's prepositional phrase ("talks with the United
+        States", "troops to Iraq", "pressure on US officials"): the other party, not the owner of
+        a sector word ("police in Nairobi", "troops from Pakistan" may well be its own)."""
+        while tok.dep_ in ("compound", "amod", "poss", "nmod", "case") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.PARTNER_PREPS
 
     OFFICES = {"GOV", "MIL", "JUD", "LEG", "SPY", "COP"}  # sectors whose agents are offices
 
