@@ -146,3 +146,20 @@ def test_event_model_overrides_a_rule_only_in_sentences_of_a_length_it_was_train
     found = [Found(hailed, "051", "verb:hail>051", None, None, "asserted", 0.8, (0, 3), hailed)]
     out = reweigh("model:test", found, {0: 0.02, 1: 0.03, 2: 0.0, 3: 0.95, 4: 0.0})
     assert (out[0].code == "110") == overridden, out[0].rule
+
+
+@pytest.mark.parametrize(("rule", "overridden"), [
+    ("verb:hail>051", True),  # a plain verb: the sentence's class may know better
+    ("verb:crack_down>175", False),  # a particle gives the sense ("cracked down on")
+    ("verb:attack+record>111", False),  # the object gives it ("attacked the record")
+    ("light:hold+noun:talk>040", False),  # the event noun gives it ("held talks")
+])
+def test_event_model_never_overrides_a_sense_the_lexicon_gave(pipeline, rule: str, overridden: bool) -> None:
+    from dyads.annotate.events.model_stage import reweigh
+    from dyads.annotate.events.patterns import Found
+
+    doc = pipeline.nlp("The UN envoy hailed the speech by Arafat.")
+    hailed = next(t for t in doc if t.lower_ == "hailed")
+    found = [Found(hailed, rule.rsplit(">", 1)[1], rule, None, None, "asserted", 0.8, (0, 3), hailed)]
+    out = reweigh("model:test", found, {0: 0.02, 1: 0.03, 2: 0.95, 3: 0.0, 4: 0.0})
+    assert (out[0].code == "060") == overridden, out[0].rule

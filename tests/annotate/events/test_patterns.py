@@ -30,6 +30,7 @@ def _events(code, text, date="2024-01-17"):
         ("China praised Pakistan for its support.", ("CHN", "051", "PAK")),
         ("Iran accused Israel of sabotage.", ("IRN", "112", "ISR")),
         ("Police arrested protesters in Nairobi.", ("KENCOP", "173", "KENCVL")),
+        ("Kenyan police are looking into the deaths of two protesters.", ("KENCOP", "090", "KENCVL")),
     ],
 )
 def test_patterns_subject_verb_object(code, text, expected) -> None:
@@ -128,6 +129,16 @@ def test_patterns_hyphenated_pair_names_both_parties(code, text) -> None:
 def test_patterns_hyphenated_pair_needs_two_known_parties(code) -> None:
     evs = _events(code, "Foreign ministers discussed the Smith-Jones plan at talks in Cairo.")
     assert not any("hyphen_pair" in e.rule for e in evs)
+
+
+@pytest.mark.parametrize(("text", "investigated"), [
+    ("Ukraine is to review dozens of state asset sales.", True),
+    ("The government launched a review of the privatisation of the steel mill.", True),
+    ("The minister will review the situation next week.", False),  # no case, deal or death: no probe
+    ("Ukraine is looking into the future.", False),
+])
+def test_patterns_reviews_of_cases_and_deals_are_investigations(code, text, investigated) -> None:
+    assert any(e.cameo == "090" for e in _events(code, text)) == investigated
 
 
 def test_patterns_saying_alone_is_not_a_statement_event(code) -> None:

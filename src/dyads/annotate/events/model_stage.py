@@ -132,9 +132,10 @@ def _speech_act(code: str) -> bool:
 
 def _sense_given(rule: str) -> bool:
     """Whether the lexicon chose the trigger's sense by its object or event noun ("attacked the
-    record" 111, "held talks" 040): the rule knows that sense better than a sentence class."""
+    record" 111, "held talks" 040) or its particle ("cracked down on" 175, "looked into" 090): the
+    rule knows that sense better than a sentence class."""
     head = rule.split("|")[0].split(">")[0]
-    return head.startswith("light:") or "+" in head
+    return head.startswith("light:") or "+" in head or "_" in head
 
 
 def main_clause(coder: SentenceCoder, sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
