@@ -119,6 +119,10 @@ def test_stage_fighting_a_policy_or_condition_is_figurative(text, fights) -> Non
 
 @pytest.mark.parametrize("text", [
     "President Musharraf of Pakistan has said during a visit to Britain that he will stay.",
+    # the speaker after the words, which the parser hangs on "Islam"; the model reads the sentence
+    # as a conflict, but the visit is only its circumstance and stays a visit
+    "Hiding women behind veils is a backward view of Islam, President Musharraf of Pakistan has said "
+    "during a visit to Britain.",
     "French Prime Minister Jacques Chirac, on the first day of a three-day visit to the United States, "
     "said he was hopeful.",
 ])
@@ -173,3 +177,23 @@ def test_stage_the_media_are_no_actors_of_events(code) -> None:
     art = code("Soviet officials and the state media blamed the resumption of testing on the U.S. decision.",
                "1987-02-27")
     assert [(e.source.code if e.source else None, e.cameo) for e in art.events] == [("SUNGOV", "112")]
+
+
+def test_stage_what_an_actor_is_accused_of_is_no_event(code) -> None:
+    art = code("The rebels threatened to shell Hezbollah positions in Lebanon after accusing it of "
+               "firing across the border.")
+    assert any(e.cameo == "112" for e in art.events)
+    assert not any(e.root == "19" for e in art.events), [(e.cameo, e.rule) for e in art.events]
+
+
+def test_stage_allies_are_not_each_others_victims(code) -> None:
+    art = code("US and British planes bombed a convoy on Sunday. Iraq condemned the raid.")
+    bombs = [e for e in art.events if e.root == "19"]
+    assert bombs and {e.source.country for e in bombs} == {"USA", "GBR"}
+    assert {e.target.code for e in bombs} == {"IRQ"}, [(e.source.code, e.target.code, e.rule) for e in bombs]
+
+
+def test_stage_an_event_noun_naming_a_thing_is_no_event(code) -> None:
+    art = code("In recent months Syria and Israel have fired across the ceasefire line.")
+    assert [(e.source.code, e.root, e.target.code) for e in art.events] == [("SYR", "19", "ISR")], \
+        [(e.cameo, e.rule) for e in art.events]

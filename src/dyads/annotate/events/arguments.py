@@ -52,6 +52,8 @@ class ArgumentFinder:
             return expand_conj(subs)
         if v.dep_ == "acl" and v.head.pos_ == "NOUN" and depth <= 4:
             return self.acl_subjects(v, depth)
+        if v.dep_ == "ROOT" and v.lemma_.lower() in self.lex.speech_verbs:
+            return self.inverted_speaker(v)
         if depth > 4 or v.dep_ not in CLIMB_DEPS or v.head is v:
             return []
 
@@ -68,6 +70,24 @@ class ArgumentFinder:
         if v.dep_ == "xcomp" and passive_subj:
             return expand_conj(passive_subj)
         return self.subjects(head, depth + 1)
+
+    @staticmethod
+    def inverted_speaker(v: Any) -> list[Any]:
+        """The speaker of "..., President Musharraf of Pakistan has said" that the parser hung on the
+        words before it (an apposition of "Islam"): the phrase between the comma and the verb."""
+        i = v.i - 1
+        while i >= 0 and v.doc[i].head.i == v.i and v.doc[i].dep_ in ("aux", "neg", "advmod"):
+            i -= 1
+        if i < 1:
+            return []
+        t = v.doc[i]
+        while t.dep_ in ("pobj", "prep") and t.head.i < t.i:
+            t = t.head  # "President Musharraf of Pakistan": the name, not the country
+        start = min(x.i for x in t.subtree)
+        if t.pos_ not in ("PROPN", "NOUN") or t.dep_ not in ("appos", "conj") or start < 1 \
+                or v.doc[start - 1].text != "," or max(x.i for x in t.subtree) >= v.i:
+            return []
+        return [t]
 
     def serving_in(self, h: Any) -> Any:
         """The country a recipient without one of its own is in ("the NATO-led force in

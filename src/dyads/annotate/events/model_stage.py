@@ -132,10 +132,11 @@ def _speech_act(code: str) -> bool:
 
 def _sense_given(rule: str) -> bool:
     """Whether the lexicon chose the trigger's sense by its object or event noun ("attacked the
-    record" 111, "held talks" 040) or its particle ("cracked down on" 175, "looked into" 090): the
-    rule knows that sense better than a sentence class."""
-    head = rule.split("|")[0].split(">")[0]
-    return head.startswith("light:") or "+" in head or "_" in head
+    record" 111, "held talks" 040) or its particle ("cracked down on" 175, "looked into" 090), or
+    the event is a circumstance of the clause, not the clause ("X said during a visit to Y that
+    ..."): the rule knows that sense better than a sentence class."""
+    head, _, codes = rule.split("|")[0].partition(">")
+    return head.startswith("light:") or "+" in head or "_" in head or "+holder" in codes
 
 
 def main_clause(coder: SentenceCoder, sent: Any) -> tuple[Any, list[Any], list[Any]] | None:

@@ -399,8 +399,8 @@ class SentenceCoder(ModalityReader):
 
     # ---- nouns ----------------------------------------------------------------------------
     def noun_events(self, n: Any) -> list[Found]:
-        if n.i in self.consumed:
-            return []
+        if n.i in self.consumed or (n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN")):
+            return []  # "the ceasefire line", "war crimes": the noun names a thing, not an event
         entry = self.noun_entry(n)
         if entry is None or entry.light_only:
             return []

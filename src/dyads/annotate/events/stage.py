@@ -81,8 +81,12 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
              if (_coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE
                  or f.rule.startswith("statement:")) and not figurative(f, doc)
              and (g := without_reporters(f)) is not None]
+    attackers: dict[int, set[str]] = {}  # a verb's sources, allies of each other ("US and British planes")
     for _, f in found:
-        place_uncoded_target(f, coder.actors)
+        if f.source is not None and f.source.country:
+            attackers.setdefault(f.trigger.i, set()).add(f.source.country)
+    for _, f in found:
+        place_uncoded_target(f, coder.actors, attackers.get(f.trigger.i, set()))
         own_government(f)
     events: dict[tuple, Event] = {}
     for si, f in found:
@@ -181,25 +185,27 @@ FIGURATIVE_TARGETS = {"BUS"}  # markets and firms are "hit" and "battle" in the 
 HARM_ROOTS = {"18", "19", "20"}  # assault, fighting, mass violence (coercion is mostly at home)
 
 
-def place_uncoded_target(f: Found, actors: Any) -> None:
+def place_uncoded_target(f: Found, actors: Any, allies: set[str]) -> None:
     """The victims or objects of force that no dictionary codes ("shot the suspect dead", "blasted
     several vehicles", "destroyed the oil platform") belong to a country of the story other than
-    the attacker's: one the sentence places the act in ("at Sharana", "in Gaza"), else the heaviest
-    of the article's other countries."""
+    the attackers' (``allies``: the countries of all the verb's sources, "US and British planes"):
+    one the sentence places the act in ("at Sharana", "in Gaza"), else the heaviest of the
+    article's other countries."""
     t = f.target
     if t is None or t.code is not None or f.code[:2] not in HARM_ROOTS:
         return
     own = f.source.country if f.source is not None else None
+    allies = allies | {own} if own else allies
     country = None
     lo, hi = actors.sent_bounds[f.trigger.i]
     for tok in actors.doc[lo:hi]:
         if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             a = actors.actor_for(tok)
-            if a is not None and a.country and a.country != own and a.code == a.country:
+            if a is not None and a.country and a.country not in allies and a.code == a.country:
                 country = a.country
                 break
     if country is None:
-        country = next((c for c in actors.countries if c != own), None)
+        country = next((c for c in actors.countries if c not in allies), None)
     if country is None:
         return
     f.target = Actor(code=country, country=country, sector=None, name=actors.country_name(country),
@@ -258,10 +264,15 @@ def keep_informative(here: list[Found]) -> list[Found]:
     if len(here) <= 1:
         return here
     best = max(here, key=lambda f: f.confidence)
+    accusations = [f.trigger for f in here if f.code.startswith(ACCUSE_CODE)]
     return [f for f in here if f is best or (
         ((f.source and f.source.code) or (f.target and f.target.code))
         and f.confidence >= MIN_SHARE_OF_BEST * best.confidence
-        and not subordinate_to(f.trigger, best.trigger))]
+        and not subordinate_to(f.trigger, best.trigger)
+        and not any(subordinate_to(f.trigger, a) for a in accusations))]  # "accusing it of firing": a charge
+
+
+ACCUSE_CODE = "112"  # what an actor is accused of is the charge, not an event
 
 
 def secondary_dyads(found: list[Found]) -> list[Found]:
