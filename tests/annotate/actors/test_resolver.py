@@ -88,6 +88,17 @@ def test_resolver_a_subjects_partner_is_not_its_country() -> None:
     assert talks and all(e.source.country != "USA" for e in talks), [(e.source.code, e.rule) for e in talks]
 
 
+@pytest.mark.parametrize("text", [
+    "Broome County Executive Jason Garnar lifted the state of emergency.",
+    "The East Delhi Municipal Corporation said it will not end the strike.",
+])
+def test_resolver_a_local_authority_is_government_not_business(text) -> None:
+    import dyads
+
+    evs = dyads.code(text, date="2019-05-01").events
+    assert evs and all(e.source.sector == "GOV" for e in evs), [(e.source.code, e.source.how) for e in evs]
+
+
 def _actor_codes(article) -> set[str]:
     return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
 

@@ -197,3 +197,14 @@ def test_stage_an_event_noun_naming_a_thing_is_no_event(code) -> None:
     art = code("In recent months Syria and Israel have fired across the ceasefire line.")
     assert [(e.source.code, e.root, e.target.code) for e in art.events] == [("SYR", "19", "ISR")], \
         [(e.cameo, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Singapore's United Industrial Corp Ltd has agreed to buy the hotel group.", False),
+    ("The company has refused to comment on the offer by Shell.", False),
+    ("Japan's top business group Keidanren urged the government to cut taxes.", True),  # a state on one side
+    ("Helicopters hit the offices of a Palestinian broadcasting company.", True),  # force on a firm
+])
+def test_stage_a_firms_dealings_with_firms_are_no_political_event(code, text, kept) -> None:
+    assert bool(code(text).events) == kept, [(e.source and e.source.code, e.cameo, e.target and e.target.code)
+                                           for e in code(text).events]

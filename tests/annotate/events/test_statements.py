@@ -38,7 +38,7 @@ def test_statements_the_speaker_is_not_its_own_target(code, text):
 
 
 @pytest.mark.parametrize("text, target", [
-    ("The Chilean finance minister said Chile would review dozens of state asset sales.", None),
+    ("The Chilean finance minister said Chile would sell dozens of state assets.", None),
     ("The Chilean finance minister said Chile wanted closer links with Peru.", "PER"),
 ])
 def test_statements_about_the_speakers_own_country_have_no_hearer_there(code, text, target):

@@ -44,6 +44,7 @@ EVENT_HEADS = words("nouns.event_heads")
 GATHERINGS = words("nouns.gathering")  # "the meeting" named before is often another, its "owner" a host
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
+LOCAL_GOVERNMENT = words("names.local_government")  # "Broome County Executive", "Delhi Municipal Corporation"
 LIKENESS = words("suffixes.likeness")
 HONORIFICS = words("titles.honorific")  # "Western diplomats", "foreign troops": no one country
 COUNTRY_NOUNS = words("nouns.country_reference")
@@ -200,6 +201,8 @@ class ArticleActors:
         r = self._combine(head, mentions)
         if r is not None and self._corporate(head):  # a firm, whatever title it holds ("General Motors Corp")
             r = Resolved(_code(r.country, "BUS"), r.country, "BUS", r.name, f"{r.how}+corporate")
+        if r is not None and r.sector == "BUS" and any(t.lower_ in LOCAL_GOVERNMENT for t in toks):
+            r = Resolved(_code(r.country, "GOV"), r.country, "GOV", r.name, f"{r.how}+local_government")
         if r is None or r.country is None or r.sector is None:
             # role nouns with "of X" and appositions fill what the phrase itself leaves open
             head_m = self.mention_at.get(head.i)

@@ -80,7 +80,7 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
     found = [(c.index, g) for c in sentences for f in c.found
              if (_coded(f) or f.code[:2] in VIOLENCE_ROOTS or f.confidence >= UNCODED_MIN_CONFIDENCE
                  or f.rule.startswith("statement:")) and not figurative(f, doc)
-             and (g := without_reporters(f)) is not None]
+             and not business_only(f) and (g := without_reporters(f)) is not None]
     attackers: dict[int, set[str]] = {}  # a verb's sources, allies of each other ("US and British planes")
     for _, f in found:
         if f.source is not None and f.source.country:
@@ -108,6 +108,18 @@ def _verb_code(coder: SentenceCoder, v: Any) -> str | None:
 
 
 REPORTERS = {"MED"}  # a newspaper, agency or broadcaster reports events; it is not their actor
+
+
+def business_only(f: Found) -> bool:
+    """A firm's act with no state, group or people on the other side ("the company has refused",
+    "Singapore's UIC has agreed", "the bank's officials said the falls were due to the bank"),
+    or an act on a firm by no one coded: commerce, not a political event. Force stays an event
+    (a broadcaster's building hit by helicopters); a firm with a government, a party or a people
+    ("Keidanren urged the government", "Yukos will sue the Russian state") stays too."""
+    if f.code[:2] in VIOLENCE_ROOTS:
+        return False
+    sides = [a for a in (f.source, f.target) if a is not None and a.code]
+    return bool(sides) and all(a.sector == "BUS" for a in sides) and (f.source is None or f.source.sector == "BUS")
 
 
 def without_reporters(f: Found) -> Found | None:
