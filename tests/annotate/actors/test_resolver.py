@@ -99,6 +99,15 @@ def test_resolver_a_local_authority_is_government_not_business(text) -> None:
     assert evs and all(e.source.sector == "GOV" for e in evs), [(e.source.code, e.source.how) for e in evs]
 
 
+@pytest.mark.parametrize("text", ["Police in New Mexico arrested protesters.",
+                                  "Police in New South Wales arrested protesters."])
+def test_resolver_a_place_named_new_country_is_not_that_country(text) -> None:
+    import dyads
+
+    evs = dyads.code(text).events
+    assert evs and all(a.country not in ("MEX", "GBR") for e in evs for a in (e.source, e.target) if a)
+
+
 def _actor_codes(article) -> set[str]:
     return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
 

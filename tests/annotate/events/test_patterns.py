@@ -141,6 +141,15 @@ def test_patterns_reviews_of_cases_and_deals_are_investigations(code, text, inve
     assert any(e.cameo == "090" for e in _events(code, text)) == investigated
 
 
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Kenyan trade unions launched week-long strikes in Nairobi.", "143"),
+    ("Teachers are striking across Kenya.", "143"),
+    ("Israeli jets launched strikes on Gaza.", "195"),
+])
+def test_patterns_workers_strikes_are_strikes(code, text, cameo) -> None:
+    assert [e.cameo for e in _events(code, text)] == [cameo], [(e.cameo, e.rule) for e in _events(code, text)]
+
+
 def test_patterns_saying_alone_is_not_a_statement_event(code) -> None:
     assert _events(code, "The French foreign minister said the weather was cold on Tuesday.") == []
 

@@ -62,7 +62,17 @@ class ActorMatcher:
                 continue
             if any(i in taken for i in range(start, end)):
                 continue
+            if entry.kind in ("country", "capital") and _after_new(doc, start):
+                continue  # "New Mexico", "New South Wales": another place that a country's name ends
             taken.update(range(start, end))
             kept.append(Mention(start, end, entry))
         return sorted(kept, key=lambda m: m.start)
 
+
+
+def _after_new(doc: Doc, start: int) -> bool:
+    """Whether a name follows "New" (with a compass word between): "New Mexico", "New South Wales"."""
+    i = start - 1
+    if i >= 0 and doc[i].text in ("North", "South", "East", "West"):
+        i -= 1
+    return i >= 0 and doc[i].text == "New"

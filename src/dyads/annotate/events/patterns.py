@@ -154,9 +154,10 @@ class SentenceCoder(ModalityReader):
         if not sources and not targets:
             return []
         modality, kind = self.modality(v)
-        code, modality, failed = self.modal_code(entry.code, modality, kind)
+        base = _labour_sense(entry.code, noun or v, sources)
+        code, modality, failed = self.modal_code(base, modality, kind)
         rule = entry.rule if noun is None or isinstance(entry, VerbEntry) else f"light:{v.lemma_.lower()}+{entry.rule}"
-        rule += rule_suffix + failed
+        rule += (f"+labour>{base}" if base != entry.code else "") + rule_suffix + failed
         code, rule, sources, targets = self.reported_speech(v, code, rule, modality, sources, targets)
         # "A and B agreed to share information": a joint act of the two, as with symmetric verbs
         sym = entry.sym or (v.dep_ == "xcomp" and v.head.lemma_.lower() in MUTUAL_GOVERNORS)
@@ -491,6 +492,19 @@ class SentenceCoder(ModalityReader):
             if anc & (triggers - {f.trigger.i}):
                 f.confidence = round(max(0.05, f.confidence - 0.15), 3)
         return found
+
+
+LABOUR_SECTORS = {"LAB", "CVL", "EDU", "HLH"}  # workers, unions, teachers, doctors
+STRIKE_CODE = "143"  # conduct a strike or boycott
+
+
+def _labour_sense(code: str, word: Any, sources: list[Actor]) -> str:
+    """A strike by workers ("unions launched strikes", "teachers are striking") is a strike (143),
+    not an air or armed strike."""
+    if word.lemma_.lower() == "strike" and code[:2] in ("18", "19") and sources \
+            and all(s.sector in LABOUR_SECTORS for s in sources):
+        return STRIKE_CODE
+    return code
 
 
 def _passive(v: Any) -> bool:
