@@ -108,6 +108,15 @@ def test_resolver_a_place_named_new_country_is_not_that_country(text) -> None:
     assert evs and all(a.country not in ("MEX", "GBR") for e in evs for a in (e.source, e.target) if a)
 
 
+def test_resolver_an_unknown_firm_takes_the_articles_country_as_business() -> None:
+    import dyads
+
+    text = ("Hong Kong's government raised taxes on Monday. Hong Kong officials said more would follow. "
+            "Lai Sun Garment Co Ltd criticised the government of Hong Kong.")
+    evs = [e for e in dyads.code(text).events if e.root == "11"]
+    assert evs and evs[0].source.code == "HKGBUS", [(e.source.code, e.source.how) for e in evs]
+
+
 def _actor_codes(article) -> set[str]:
     return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
 

@@ -233,7 +233,7 @@ class ArticleActors:
             ent = self._entity_text(head)
             r = Resolved(None, None, None, ent, f"unresolved {head.ent_type_.lower()}")
         if r is not None and r.code is None and self.principal and head.ent_type_ in {"PERSON", "ORG", "NORP"}:
-            r = self._article_country(r)
+            r = self._article_country(r, head)
         if r is not None and head.tag_ in {"NNS", "NNPS"}:
             r.plural = True
         return r
@@ -517,10 +517,12 @@ class ArticleActors:
     def _role(toks: Any) -> list[str]:
         return [t.lemma_.lower() for t in toks]
 
-    def _article_country(self, r: Resolved) -> Resolved:
-        """A person or group no dictionary knows and the text does not place: the article's country."""
-        return Resolved(self.principal, self.principal, None, r.name, f"{r.how}+article:{self.principal}",
-                        r.person, r.plural, r.at)
+    def _article_country(self, r: Resolved, head: Any) -> Resolved:
+        """A person or group no dictionary knows and the text does not place: the article's country
+        (a firm's name, "Lai Sun Garment Co Ltd", is its business)."""
+        sector = "BUS" if self._corporate(head) else None
+        return Resolved(_code(self.principal, sector), self.principal, sector, r.name,
+                        f"{r.how}+article:{self.principal}", r.person, r.plural, r.at)
 
     def _place(self, head: Any) -> Resolved | None:
         """A city or US state the dictionaries do not list stands for its country ("shelling in

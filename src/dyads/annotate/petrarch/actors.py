@@ -158,8 +158,8 @@ class PetrarchActors(ArticleActors):
     def _context_country(self, head: Any, r: Resolved) -> Resolved:
         return r if self.replace or r.how.startswith("petrarch:") else super()._context_country(head, r)
 
-    def _article_country(self, r: Resolved) -> Resolved:
-        return r if self.replace else super()._article_country(r)
+    def _article_country(self, r: Resolved, head: Any) -> Resolved:
+        return r if self.replace else super()._article_country(r, head)
 
     def _place(self, head: Any) -> Resolved | None:
         return None if self.replace else super()._place(head)
