@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from dyads.annotate.actors.dictionary import ActorDictionary, Entry
 from dyads.annotate.actors.matcher import Mention
-from dyads.annotate.actors.weights import country_weights, principal_country
-from dyads.annotate.geo.gazetteer import gazetteer
+from dyads.annotate.actors.places import place_country
+from dyads.annotate.actors.weights import country_weights, named_governments, principal_country
 from dyads.model import Actor
 from dyads.nlp.datelines import agency_spans, dateline_spans
 from dyads.nlp.quotemarks import doc_text
@@ -31,8 +31,6 @@ PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "cas
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 GROUP_ENTS = {"ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-UNTAGGED_PLACE_MIN_POPULATION = 250_000
-FOREIGN_PLACE_MIN_POPULATION = 200_000
 PERSON_PRONOUNS = words("pronouns.person")
 THING_PRONOUNS = words("pronouns.thing")
 PLURAL_PRONOUNS = words("pronouns.plural")
@@ -88,6 +86,7 @@ class ArticleActors:
         self.excluded = self._dateline_tokens(doc)
         self.countries = country_weights(doc, mentions, self.day)  # the article's countries, by weight
         self.principal = principal_country(self.countries)
+        self.governments = named_governments(doc, self.mention_at)  # "the Australian Government"
         # token -> sentence bounds and token -> entity, computed once (Token.sent rescans the doc)
         self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
         for sent in doc.sents:
@@ -451,10 +450,10 @@ class ArticleActors:
         actor of the same sector in the last three sentences ("the Australian Government ... the
         Government"); a name with a title ("President Ronald Reagan") or a group ("diplomats",
         "troops") is the article's own country (:func:`principal_country`: "the chancellor" in a
-        story about Britain); only a common noun takes the one country its sentence names outside
-        a place phrase ("Police arrested protesters in Nairobi" does not make them Kenyan, "Kenyan
-        police" does it through the demonym). A regional word ("Western diplomats", "foreign
-        troops") says the actor is not of one country: no context then."""
+        story about Britain); where no country leads, "the Government" is the government the
+        article names as such ("the Australian Government", the heaviest of several); only a common
+        noun takes the one country its sentence names outside a partner's phrase. A regional word
+        ("Western diplomats", "foreign troops") says the actor is not of one country: no context."""
         toks = self._phrase(head)
         if any(t.lower_ in REGIONAL for t in toks):
             return r
@@ -470,6 +469,9 @@ class ArticleActors:
             country, why = same.country, "same sector"
         elif self.principal:
             country, why = self.principal, "article"
+        elif r.sector == "GOV" and definite and self.governments:
+            country = max(self.governments, key=lambda c: self.countries.get(c, 0.0))
+            why = "the government named"
         elif not named:
             lo, hi = self.sent_bounds[head.i]
             subject = head.dep_ in ("nsubj", "nsubjpass")  # its partners are no owners of a subject
@@ -526,27 +528,18 @@ class ArticleActors:
 
     def _place(self, head: Any) -> Resolved | None:
         """A city or US state the dictionaries do not list stands for its country ("shelling in
-        Aleppo" -> SYR), through the offline gazetteer (:mod:`dyads.annotate.geo.gazetteer`)."""
+        Aleppo" -> SYR): :func:`dyads.annotate.actors.places.place_country`."""
         if head.pos_ != "PROPN" or head.ent_type_ not in PLACE_ENTS | {""}:
             return None
         text = self._entity_text(head)
-        gaz = gazetteer()
-        place = gaz.lookup(text)
-        if place is None or place.country is None:
-            return None
-        if not head.ent_type_ and place.population < UNTAGGED_PLACE_MIN_POPULATION:
-            return None  # a name the tagger did not call a place: only a large city is safe
         lo, hi = self.sent_bounds[head.i]
         named = {m.entry.country for i in range(lo, hi) if (m := self.mention_at.get(i)) is not None
                  and m.entry.kind in ("country", "demonym", "capital") and m.entry.country}
-        if named and place.country not in named:
-            # the sentence is about other countries: a town there of this name, or a big city only
-            local = next((p for c in sorted(named) if (p := gaz.lookup(text, c)) is not None), None)
-            if local is None and place.population < FOREIGN_PLACE_MIN_POPULATION:
-                return None
-            place = local or place
-        return Resolved(place.country, place.country, None, self.country_name(place.country) or place.name,
-                        f"place:{text}")
+        found = place_country(text, bool(head.ent_type_), named)
+        if found is None:
+            return None
+        country, name = found
+        return Resolved(country, country, None, self.country_name(country) or name, f"place:{text}")
 
     def _person_name(self, head: Any) -> str | None:
         if head.ent_type_ != "PERSON":

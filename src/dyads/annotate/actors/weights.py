@@ -42,3 +42,20 @@ def principal_country(weights: dict[str, float]) -> str | None:
     if w >= PRINCIPAL_MIN_SHARE * sum(weights.values()) and w >= 1.5 * second and w >= 2:
         return top
     return None
+
+
+def named_governments(doc: Any, mention_at: dict[int, Mention]) -> set[str]:
+    """The countries whose government the article names as such ("the Australian Government",
+    "Britain's government", "the Kremlin"): where "the Government" alone points when no country
+    leads the story."""
+    out: set[str] = set()
+    for i, m in mention_at.items():
+        e = m.entry
+        if e.kind == "government" and e.country:
+            out.add(e.country)
+        elif e.kind == "agent" and e.sector == "GOV" and i == m.start and doc[i].lower_ == "government":
+            for c in doc[i].children:
+                o = mention_at.get(c.i)
+                if c.i < i and o is not None and o.entry.kind in ("country", "demonym") and o.entry.country:
+                    out.add(o.entry.country)
+    return out
