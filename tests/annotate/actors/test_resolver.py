@@ -117,6 +117,14 @@ def test_resolver_an_unknown_firm_takes_the_articles_country_as_business() -> No
     assert evs and evs[0].source.code == "HKGBUS", [(e.source.code, e.source.how) for e in evs]
 
 
+def test_resolver_tribal_elders_are_civilians_of_the_story() -> None:
+    import dyads
+
+    text = "Taliban fighters fled Kandahar. The Taliban handed over the Zabul province to tribal elders."
+    evs = [e for e in dyads.code(text, date="2001-12-07").events if e.root == "08"]
+    assert evs and evs[0].target.code == "AFGCVL", [(e.cameo, e.target) for e in evs]
+
+
 def _actor_codes(article) -> set[str]:
     return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
 

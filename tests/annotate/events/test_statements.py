@@ -110,3 +110,9 @@ def test_statements_the_speakers_own_intent(code, text, cameo, target):
 ])
 def test_statements_no_intent_of_others_or_suppositions(code, text):
     assert not [e for e in _statements(code(text)) if "+intent" in e.rule]
+
+
+def test_statements_quoted_as_saying_is_the_quoted_speaker_saying_it(code) -> None:
+    evs = _statements(code("A senior Israeli defence official was quoted by army radio as saying Hamas had "
+                           "shifted its tactics."))
+    assert [(e.source.code, e.target.code) for e in evs] == [("ISRGOV", "PSEREB")]

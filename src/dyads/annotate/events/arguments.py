@@ -59,6 +59,9 @@ class ArgumentFinder:
 
         head = v.head
         if head.dep_ == "prep" and v.dep_ == "pcomp":
+            passive_subj = [c for c in head.head.children if c.dep_ == "nsubjpass"]
+            if head.lower_ == "as" and passive_subj:
+                return expand_conj(passive_subj)  # "X was quoted as saying": X said it
             head = head.head
         if v.dep_ == "xcomp" and head.lemma_.lower() in self.lex.control_object_verbs:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]

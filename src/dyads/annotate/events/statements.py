@@ -78,9 +78,10 @@ def _acts(cue: Any) -> bool:
     the speaker unnamed ("is said to be"), not governed by "refused to", "wants to", "hopes to"."""
     if cue.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in cue.children):
-        return False
-    if cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
+    quoted_as = cue.lemma_.lower() == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)
+    if any(c.dep_ == "neg" or (c.dep_ in ("auxpass", "nsubjpass") and not quoted_as) for c in cue.children):
+        return False  # (but "X was quoted as saying" is X saying it)
+    if cue.tag_ == "VBN" and not quoted_as and not any(c.dep_ == "aux" for c in cue.children):
         return False  # "Asked about the talks, X said": the participle is passive, X was asked
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if any(c.tag_ in ("WP", "WDT") and c.dep_ == "dobj" for c in cue.children) or (
