@@ -208,3 +208,13 @@ def test_stage_an_event_noun_naming_a_thing_is_no_event(code) -> None:
 def test_stage_a_firms_dealings_with_firms_are_no_political_event(code, text, kept) -> None:
     assert bool(code(text).events) == kept, [(e.source and e.source.code, e.cameo, e.target and e.target.code)
                                            for e in code(text).events]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("They thanked Britain for its help.", True),  # a lone sentence: the kind of event is worth having
+    ("The storm passed on Monday. They thanked Britain for its help.", False),  # an article: no actor found
+    ("The storm passed on Monday. Britain has been accused of hiding the report.", True),  # agentless passive
+])
+def test_stage_talk_by_no_one_in_an_article_is_no_event(code, text, kept) -> None:
+    evs = [e for e in code(text).events if e.target is not None and e.target.code == "GBR"]
+    assert bool(evs) == kept, [(e.source, e.cameo) for e in evs]
