@@ -218,3 +218,8 @@ def test_stage_a_firms_dealings_with_firms_are_no_political_event(code, text, ke
 def test_stage_talk_by_no_one_in_an_article_is_no_event(code, text, kept) -> None:
     evs = [e for e in code(text).events if e.target is not None and e.target.code == "GBR"]
     assert bool(evs) == kept, [(e.source, e.cameo) for e in evs]
+
+
+def test_stage_talk_by_an_unknown_firm_in_an_article_is_no_event(code) -> None:
+    text = "The storm passed on Monday. Zorblax Holdings will return to a US court to seek damages."
+    assert not [e for e in code(text).events if e.root < "14"]

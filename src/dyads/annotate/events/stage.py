@@ -124,14 +124,16 @@ def business_only(f: Found) -> bool:
 
 
 def unsaid(f: Found) -> bool:
-    """Talk, cooperation or protest with no one named as its actor ("accused", "was allowed",
-    "promised"): in an article, where who acts is named somewhere, the coder's failure to find the
-    actor even there leaves a record that tells little (wrong 19 times in 20 on the tuned and
-    checked articles). A lone sentence keeps it: its kind of event is still worth having; so does an
-    agentless passive ("X has been accused of ..."), which tells the act and leaves the actor for
-    later. Force on a known victim ("a bomber killed 15 Israeli passengers") stays everywhere."""
+    """Talk, cooperation or protest by no one the dictionaries know ("accused", "promised",
+    "candidates pledged", "Yukos will return to a US court"): in an article, where who acts is
+    named somewhere, the coder's failure to code the actor even there leaves a record that tells
+    little (wrong 25 times in 26 on the tuned and checked articles). A lone sentence keeps it: its
+    kind of event is still worth having; so does an agentless passive ("X has been accused of
+    ..."), which tells the act and leaves the actor for later. Force on a known victim ("a bomber
+    killed 15 Israeli passengers") stays everywhere."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in f.trigger.children)
-    return f.code[:2] not in VIOLENCE_ROOTS and f.code[:2] < "14" and f.source is None and not passive
+    known = f.source is not None and bool(f.source.code)
+    return f.code[:2] not in VIOLENCE_ROOTS and f.code[:2] < "14" and not known and not passive
 
 
 def without_reporters(f: Found) -> Found | None:
