@@ -31,6 +31,7 @@ def _events(code, text, date="2024-01-17"):
         ("Iran accused Israel of sabotage.", ("IRN", "112", "ISR")),
         ("Police arrested protesters in Nairobi.", ("KENCOP", "173", "KENCVL")),
         ("Kenyan police are looking into the deaths of two protesters.", ("KENCOP", "090", "KENCVL")),
+        ("The EU handed Turkey 3 billion euros.", ("IGOEU", "071", "TUR")),  # money handed is aid, not a return
     ],
 )
 def test_patterns_subject_verb_object(code, text, expected) -> None:
