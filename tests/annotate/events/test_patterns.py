@@ -151,6 +151,12 @@ def test_patterns_workers_strikes_are_strikes(code, text, cameo) -> None:
     assert [e.cameo for e in _events(code, text)] == [cameo], [(e.cameo, e.rule) for e in _events(code, text)]
 
 
+def test_patterns_victims_of_an_event_noun_by_an_actor_were_harmed_by_that_actor(code) -> None:
+    evs = _events(code, "Fifteen people were injured in raids by US warplanes.")
+    assert any(e.root == "19" and e.source and e.source.code == "USAMIL" and e.target for e in evs), \
+        [(e.source and e.source.code, e.cameo, e.target and e.target.code) for e in evs]
+
+
 def test_patterns_saying_alone_is_not_a_statement_event(code) -> None:
     assert _events(code, "The French foreign minister said the weather was cold on Tuesday.") == []
 

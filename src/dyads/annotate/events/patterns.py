@@ -225,6 +225,10 @@ class SentenceCoder(ModalityReader):
                     if tgt_heads:
                         break
         tgt_heads = [t for t in tgt_heads if t.lemma_.lower() not in NOT_TARGET_LEMMAS]
+        if not src_heads and v.tag_ == "VBN":  # "civilians injured in raids by US warplanes"
+            src_heads = [a for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                         for n in p.children if n.dep_ == "pobj" and self.noun_entry(n) is not None
+                         for a in self.prep_objects(n, ("by",))]
         return src_heads, tgt_heads
 
     def verb_targets(self, v: Any, entry: VerbEntry | NounEntry, noun: Any, passive: bool, src_heads: list[Any],
