@@ -32,6 +32,8 @@ def _events(code, text, date="2024-01-17"):
         ("Police arrested protesters in Nairobi.", ("KENCOP", "173", "KENCVL")),
         ("Kenyan police are looking into the deaths of two protesters.", ("KENCOP", "090", "KENCVL")),
         ("The EU handed Turkey 3 billion euros.", ("IGOEU", "071", "TUR")),  # money handed is aid, not a return
+        ("Hamas stopped its suicide bombings against Israel.", ("PSEREB", "087", "ISR")),  # not a target: the bombings
+        ("The Russian government ignored a US court order.", ("RUSGOV", "128", "USAJUD")),
     ],
 )
 def test_patterns_subject_verb_object(code, text, expected) -> None:

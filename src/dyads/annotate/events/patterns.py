@@ -255,7 +255,7 @@ class SentenceCoder(ModalityReader):
         targets = [t for t in targets if not (t.code and t.code in own and _possessed(t, self.actors.doc))]
         if any(t.code for t in targets):  # "offered the US a regiment": a named actor beats a thing
             targets = [t for t in targets if t.code]
-        if not targets and noun is not None and isinstance(entry, VerbEntry):
+        if not targets and noun is not None and isinstance(entry, VerbEntry) and not entry.no_target_obj:
             obj_actor = self.actors.actor_for(noun)  # "expelled 20 aid workers": the object is the target
             if obj_actor is not None and obj_actor.code:
                 targets = [obj_actor]
