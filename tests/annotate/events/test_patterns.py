@@ -34,6 +34,8 @@ def _events(code, text, date="2024-01-17"):
         ("The EU handed Turkey 3 billion euros.", ("IGOEU", "071", "TUR")),  # money handed is aid, not a return
         ("Hamas stopped its suicide bombings against Israel.", ("PSEREB", "087", "ISR")),  # not a target: the bombings
         ("The Russian government ignored a US court order.", ("RUSGOV", "128", "USAJUD")),
+        ("Boko Haram jihadists overran a military base in Nigeria.", ("NGAREB", "192", "NGA")),  # 'overran' lemma
+        ("The rebels in Colombia laid down their weapons.", ("COLREB", "0873", None)),
     ],
 )
 def test_patterns_subject_verb_object(code, text, expected) -> None:
