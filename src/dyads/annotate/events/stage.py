@@ -133,7 +133,8 @@ def unsaid(f: Found) -> bool:
     killed 15 Israeli passengers") stays everywhere."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in f.trigger.children)
     known = f.source is not None and bool(f.source.code)
-    return f.code[:2] not in VIOLENCE_ROOTS and f.code[:2] < "14" and not known and not passive
+    to_known = f.target is not None and bool(f.target.code)  # (with no coded actor at all: a candidate)
+    return f.code[:2] not in VIOLENCE_ROOTS and f.code[:2] < "14" and not known and to_known and not passive
 
 
 def without_reporters(f: Found) -> Found | None:
