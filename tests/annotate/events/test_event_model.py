@@ -163,3 +163,19 @@ def test_event_model_never_overrides_a_sense_the_lexicon_gave(pipeline, rule: st
     found = [Found(hailed, rule.rsplit(">", 1)[1], rule, None, None, "asserted", 0.8, (0, 3), hailed)]
     out = reweigh("model:test", found, {0: 0.02, 1: 0.03, 2: 0.95, 3: 0.0, 4: 0.0})
     assert (out[0].code == "060") == overridden, out[0].rule
+
+
+@pytest.mark.parametrize(("has_target", "code"), [(True, "110"), (False, "010")])
+def test_event_model_a_statement_is_praise_or_blame_only_of_someone(pipeline, has_target: bool, code: str) -> None:
+    """What a speaker said may read as criticism, but with no one it is about it stays a statement."""
+    from dyads.annotate.events.model_stage import classify_statement
+    from dyads.annotate.events.patterns import Found
+    from dyads.model import Actor
+
+    doc = pipeline.nlp("The minister said the plan was a disgrace.")
+    said = next(t for t in doc if t.lower_ == "said")
+    target = Actor(code="FRA", country="FRA", sector=None, name="France", text="France", start=0, end=6) \
+        if has_target else None
+    f = Found(said, "010", "statement:say>010", None, target, "asserted", 0.25, (0, 3), said)
+    classify_statement("model:test", f, {0: 0.02, 1: 0.03, 2: 0.0, 3: 0.95, 4: 0.0})
+    assert f.code == code

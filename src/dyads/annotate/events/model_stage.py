@@ -91,7 +91,7 @@ STATEMENT_MIN_PROB = 0.6
 def classify_statement(tag: str, f: Found, by_class: dict[int, float]) -> None:
     """Re-class a plain statement by what it says, when the model is sure of it."""
     k, pk = _best(by_class)
-    if k in STATEMENT_CODES and pk >= STATEMENT_MIN_PROB:
+    if k in STATEMENT_CODES and pk >= STATEMENT_MIN_PROB and f.target is not None:  # praise or blame of someone
         f.code = STATEMENT_CODES[k]
         f.rule = f"{f.rule}|{tag}[p={pk:.2f}]>{f.code}"
 
