@@ -125,6 +125,17 @@ def test_resolver_tribal_elders_are_civilians_of_the_story() -> None:
     assert evs and evs[0].target.code == "AFGCVL", [(e.cameo, e.target) for e in evs]
 
 
+def test_resolver_government_words_take_the_government_the_article_names() -> None:
+    """No country leads (Afghanistan and Australia), but only Australia's government is named as
+    such: "officials" are its officials, not the partner's in the same sentence."""
+    import dyads
+
+    text = ("An Australian man was captured by the Taliban in Afghanistan. "
+            "Officials are holding talks with the United States about his fate, the Australian Government said.")
+    talks = [e for e in dyads.code(text, date="2001-12-13").events if e.root == "04"]
+    assert talks and talks[0].source.code == "AUSGOV", [(e.source.code, e.source.how) for e in talks]
+
+
 def _actor_codes(article) -> set[str]:
     return {a.code for e in article.events for a in (e.source, e.target) if a is not None and a.code}
 

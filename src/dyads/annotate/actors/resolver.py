@@ -450,10 +450,10 @@ class ArticleActors:
         actor of the same sector in the last three sentences ("the Australian Government ... the
         Government"); a name with a title ("President Ronald Reagan") or a group ("diplomats",
         "troops") is the article's own country (:func:`principal_country`: "the chancellor" in a
-        story about Britain); where no country leads, "the Government" is the government the
-        article names as such ("the Australian Government", the heaviest of several); only a common
-        noun takes the one country its sentence names outside a partner's phrase. A regional word
-        ("Western diplomats", "foreign troops") says the actor is not of one country: no context."""
+        story about Britain); where no country leads, "the Government" or "officials" belong to the
+        government the article names as such ("the Australian Government", the heaviest of several);
+        only a common noun takes the one country its sentence names outside a partner's phrase. A
+        regional word ("Western diplomats", "foreign troops") says the actor is not of one country."""
         toks = self._phrase(head)
         if any(t.lower_ in REGIONAL for t in toks):
             return r
@@ -469,7 +469,7 @@ class ArticleActors:
             country, why = same.country, "same sector"
         elif self.principal:
             country, why = self.principal, "article"
-        elif r.sector == "GOV" and definite and self.governments:
+        elif r.sector == "GOV" and self.governments:
             country = max(self.governments, key=lambda c: self.countries.get(c, 0.0))
             why = "the government named"
         elif not named:
