@@ -161,6 +161,11 @@ def test_patterns_victims_of_an_event_noun_by_an_actor_were_harmed_by_that_actor
         [(e.source and e.source.code, e.cameo, e.target and e.target.code) for e in evs]
 
 
+def test_patterns_an_end_to_attacks_tells_no_attack(code) -> None:
+    evs = _events(code, "Israel welcomed Palestinian leader Yasser Arafat's call for an end to attacks on Israelis.")
+    assert [e.cameo for e in evs] == ["051"], [(e.cameo, e.rule) for e in evs]
+
+
 def test_patterns_saying_alone_is_not_a_statement_event(code) -> None:
     assert _events(code, "The French foreign minister said the weather was cold on Tuesday.") == []
 

@@ -33,6 +33,7 @@ MUTUAL_GOVERNORS = words("verbs.mutual_governors")
 VENUE_ROOTS = {"04"}  # consultations: the place they are held in is a venue, never their target
 VIOLENT_ROOTS = {"19", "20"}  # fighting, mass violence: what is hit is often a place or a thing
 SERIES_NOUNS = words("nouns.series")
+ENDING_NOUNS = words("nouns.ending")  # "an end to attacks", "a halt to the shelling"
 ALLEGATION_NOUNS = words("nouns.allegation")  # "a charge Russia denies": the charge's maker is the target
 EFFORT_NOUNS = words("nouns.effort")  # "mediation efforts", "the peace process": the modifier is the event
 QUESTION_VERBS = words("verbs.question")  # "asked why ...": a question, not a request
@@ -406,6 +407,8 @@ class SentenceCoder(ModalityReader):
     def noun_events(self, n: Any) -> list[Found]:
         if n.i in self.consumed or (n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN")):
             return []  # "the ceasefire line", "war crimes": the noun names a thing, not an event
+        if n.dep_ == "pobj" and n.head.lower_ in ("to", "of") and n.head.head.lemma_.lower() in ENDING_NOUNS:
+            return []  # "a call for an end to attacks on Israelis": no attack is told
         entry = self.noun_entry(n)
         if entry is None or entry.light_only:
             return []
