@@ -179,3 +179,10 @@ def test_event_model_a_statement_is_praise_or_blame_only_of_someone(pipeline, ha
     f = Found(said, "010", "statement:say>010", None, target, "asserted", 0.25, (0, 3), said)
     classify_statement("model:test", f, {0: 0.02, 1: 0.03, 2: 0.0, 3: 0.95, 4: 0.0})
     assert f.code == code
+
+
+def test_event_model_never_codes_a_clause_whose_other_side_is_the_speakers_own_thing(code) -> None:
+    """Where no rule fired, the model codes a clause between two coded actors: "her belief" is the
+    Queen's own, no second actor."""
+    art = code("The Queen also expressed her belief that the attacks had shaken the world.")
+    assert not [e for e in art.events if "actors:" not in e.rule and e.rule.startswith("model:")]

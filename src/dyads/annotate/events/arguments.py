@@ -303,7 +303,7 @@ class ArgumentFinder:
         return (a.start, a.end) == (b.start, b.end) or bool(a.code and a.code == b.code)
 
 
-def _possessed(a: Actor, doc: Any) -> bool:
+def possessed(a: Actor, doc: Any) -> bool:
     """"its borders", "their weapons": a phrase owned through a possessive pronoun."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
     return span is not None and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in span)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyads.annotate.events.arguments import possessed
 from dyads.annotate.events.cameo import penta_class
 from dyads.annotate.events.patterns import Found, SentenceCoder
 from dyads.annotate.events.stage import ASSIGNS, REQUIRES, USES, Candidates, code_events
@@ -158,7 +159,9 @@ def main_clause(coder: SentenceCoder, sent: Any) -> tuple[Any, list[Any], list[A
     sources = coder.resolve_all(coder.subjects(root) or speaker)
     objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     objs += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
-    targets = coder.resolve_all(objs[:1])
+    own = {a.code for a in sources if a.code}
+    targets = [t for t in coder.resolve_all(objs[:1])
+               if not (t.code in own and possessed(t, coder.actors.doc))]  # "expressed her belief": hers
     if not sources and not targets:
         return None
     if not (any(a.code for a in sources) and any(a.code for a in targets)):

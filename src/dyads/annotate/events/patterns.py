@@ -21,8 +21,8 @@ from dyads.annotate.events.arguments import (
     NOT_TARGET_LEMMAS,
     QUANTITY_NOUNS,
     _date_prep,
-    _possessed,
     expand_conj,
+    possessed,
 )
 from dyads.annotate.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.annotate.events.modality import ModalityReader
@@ -253,7 +253,7 @@ class SentenceCoder(ModalityReader):
                     break
         rule_suffix = ""
         own = {s.code for s in sources if s.code}
-        targets = [t for t in targets if not (t.code and t.code in own and _possessed(t, self.actors.doc))]
+        targets = [t for t in targets if not (t.code and t.code in own and possessed(t, self.actors.doc))]
         if any(t.code for t in targets):  # "offered the US a regiment": a named actor beats a thing
             targets = [t for t in targets if t.code]
         if not targets and noun is not None and isinstance(entry, VerbEntry) and not entry.no_target_obj:
