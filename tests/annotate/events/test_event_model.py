@@ -184,5 +184,6 @@ def test_event_model_a_statement_is_praise_or_blame_only_of_someone(pipeline, ha
 def test_event_model_never_codes_a_clause_whose_other_side_is_the_speakers_own_thing(code) -> None:
     """Where no rule fired, the model codes a clause between two coded actors: "her belief" is the
     Queen's own, no second actor."""
-    art = code("The Queen also expressed her belief that the attacks had shaken the world.")
+    art = code("Britain's Queen Elizabeth also expressed her belief that the attacks had shaken the world.",
+               date="2001-12-05")
     assert not [e for e in art.events if "actors:" not in e.rule and e.rule.startswith("model:")]

@@ -159,9 +159,9 @@ def main_clause(coder: SentenceCoder, sent: Any) -> tuple[Any, list[Any], list[A
     sources = coder.resolve_all(coder.subjects(root) or speaker)
     objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     objs += [p for c in root.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"][:1]
-    own = {a.code for a in sources if a.code}
+    own = {a.country for a in sources if a.country}
     targets = [t for t in coder.resolve_all(objs[:1])
-               if not (t.code in own and possessed(t, coder.actors.doc))]  # "expressed her belief": hers
+               if not (t.country in own and possessed(t, coder.actors.doc))]  # "expressed her belief": hers
     if not sources and not targets:
         return None
     if not (any(a.code for a in sources) and any(a.code for a in targets)):
