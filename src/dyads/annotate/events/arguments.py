@@ -233,8 +233,8 @@ class ArgumentFinder:
         summit", "the Iran-Iraq war", "Israeli-Palestinian talks"): the first and the second,
         each its own actor, when both are coded and differ; else none."""
         for m in mods:
-            hyphens = [c.i for c in m.children if c.tag_ == "HYPH" and c.i < m.i]
-            firsts = [c for c in m.children if c.dep_ in ("compound", "amod", "nmod") and hyphens and c.i < hyphens[0]]
+            hyphen = next((c.i for c in m.children if c.tag_ == "HYPH" and c.i < m.i), None)
+            firsts = [c for c in m.children if c.dep_ in ("compound", "amod", "nmod") and c.i < (hyphen or -1)]
             if not firsts:
                 continue
             a, b = self.actors.actor_for(firsts[-1]), self.actors.actor_for(m)
