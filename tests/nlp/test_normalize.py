@@ -112,3 +112,14 @@ def test_pipeline_offsets_index_the_input(code, date):
     for s in spans:
         assert WIRE[s.start:s.end] == s.text
     assert any(e.target is not None and e.target.code == "USA" for e in art.events)
+
+
+def test_normalize_joins_british_hyphenated_words() -> None:
+    """"co-operation" reaches the parser as one word, and maps back to the input's spelling."""
+    text = "Blair insisted closer co-operation did not mean losing control. Co-ordination was poor."
+    norm = normalize(text)
+    assert "closer cooperation did" in norm.text and "Coordination was" in norm.text
+    s = norm.text.index("cooperation")
+    assert norm.to_input(s, s + len("cooperation")) == (text.index("co-operation"),
+                                                        text.index("co-operation") + len("co-operation"))
+    assert normalize("a co-pilot and a co-founder").text == "a co-pilot and a co-founder"

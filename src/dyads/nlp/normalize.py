@@ -119,6 +119,7 @@ def normalize(text: str) -> Normalized:
     edits += _lines(text)
     edits += _capitals_after_abbreviations(text)
     edits += _capital_lines(text)
+    edits += _british_hyphens(text)
     return apply(text, edits)
 
 
@@ -238,6 +239,16 @@ def _capital_lines(text: str) -> list[Edit]:
                 out.append(Edit(pos + m.start(), pos + m.end(), word[0] + word[1:].lower(), "capitals"))
         pos += len(line) + 1
     return out
+
+
+# British spelling's hyphen inside one word: "co-operation" reaches the parser as three tokens ("co",
+# "-", "operation") and breaks the clause ("Blair insisted closer co-operation did not mean ..."
+# parsed "co" as the object of "insisted"); the joined spelling is the word the lexicon knows
+BRITISH_HYPHEN = re.compile(r"\b[Cc]o(?P<hyphen>-)(?:operat|ordinat)[a-z]*\b")
+
+
+def _british_hyphens(text: str) -> list[Edit]:
+    return [Edit(m.start("hyphen"), m.end("hyphen"), "", "british hyphen") for m in BRITISH_HYPHEN.finditer(text)]
 
 
 # ---- back to the input ----------------------------------------------------------------------

@@ -247,3 +247,14 @@ def test_resolver_sports_people_named_by_their_role_are_no_actors(code, text) ->
         (e.source.code, e.target.code) for e in code("FBI Director Christopher Wray met US President Donald "
                                                      "Trump on Monday.", "2018-06-01").events
         if e.source and e.target}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A senior member of the Northern Alliance said an interim Afghan administration would take power.",
+     ("AFGREB", "AFGGOV")),
+    ("Members of Hamas attacked Israeli soldiers on Tuesday.", ("PSEREB", "ISRMIL")),
+    ("A delegation of the European Union visited Syria.", ("IGOEU", "SYR")),
+])
+def test_resolver_a_member_of_a_body_is_that_body(code, text, expected) -> None:
+    """(The event's class is the model's or the rules'; the member's actor is the body's.)"""
+    assert expected in {(s, t) for s, _, t in triples(code(text, "2001-12-05"))}

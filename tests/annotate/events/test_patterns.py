@@ -476,3 +476,13 @@ def _assert_coded(code, text: str, expected: tuple[str | None, str]) -> None:
     evs = _events(code, text)
     assert any((e.source.code if e.source else None, e.cameo) == expected for e in evs), \
         [(e.source and e.source.code, e.cameo, e.rule) for e in evs]
+
+
+def test_patterns_a_second_predicate_with_its_own_object_holds_no_target(code) -> None:
+    """"suspended X's newspaper and arrested its editor as he left for London": the second act's
+    place is not the first one's target; a shared object ("attacked and killed X") still is."""
+    found = triples(code("The Egyptian authorities suspended publication of Egypt's largest newspaper and "
+                         "arrested its editor as he was leaving for London.", "2004-01-10"))
+    assert ("EGYGOV", "160", "GBRGOV") not in found
+    assert ("EGYGOV", "160", "EGY") in found
+    assert ("DEU", "190", "FRAMIL") in triples(code("Germany attacked and killed French soldiers."))

@@ -41,6 +41,7 @@ REGIONAL = words("adjectives.regional")
 EVENT_HEADS = words("nouns.event_heads")
 GATHERINGS = words("nouns.gathering")  # "the meeting" named before is often another, its "owner" a host
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
+MEMBERSHIP = words("nouns.membership")  # "a senior member of the Northern Alliance": the body's actor
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LOCAL_GOVERNMENT = words("names.local_government")  # "Broome County Executive", "Delhi Municipal Corporation"
 LIKENESS = words("suffixes.likeness")
@@ -205,7 +206,8 @@ class ArticleActors:
         if r is None or r.country is None or r.sector is None:
             # role nouns with "of X" and appositions fill what the phrase itself leaves open
             head_m = self.mention_at.get(head.i)
-            of = self._of_phrase(head) if head_m is not None and head_m.entry.kind == "agent" else []
+            of = self._of_phrase(head) if (head_m is not None and head_m.entry.kind == "agent") or \
+                (head_m is None and head.lower_ in MEMBERSHIP) else []
             for other in [*of, *appos]:
                 if other.i == head.i:
                     continue

@@ -302,6 +302,10 @@ class SentenceCoder(ModalityReader):
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
             if getattr(entry, "no_target_obj", False):  # "sent troops": the object is what is sent
                 skip |= {t.i for c in v.children if c.dep_ == "dobj" for t in c.subtree}
+            if any(c.dep_ == "dobj" for c in v.children):
+                # "rejected the decision and voted for the flag": a second predicate with its own
+                # object is a second act, not where this one's target is
+                skip |= {t.i for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
             targets = [t for t in self.search_target(v, skip, own, at_place) if t.code not in own]
             rule_suffix = "+clause_target" if targets else ""
         if not targets and noun is not None and not passive and not (entry.sym and len(sources) > 1):
