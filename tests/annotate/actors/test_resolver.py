@@ -258,3 +258,14 @@ def test_resolver_sports_people_named_by_their_role_are_no_actors(code, text) ->
 def test_resolver_a_member_of_a_body_is_that_body(code, text, expected) -> None:
     """(The event's class is the model's or the rules'; the member's actor is the body's.)"""
     assert expected in {(s, t) for s, _, t in triples(code(text, "2001-12-05"))}
+
+
+def test_resolver_a_title_in_the_text_beats_a_dictionary_elite(code) -> None:
+    """The dictionary knows Kiichi Miyazawa only as an elite (ELI) in 1987; the text's title says
+    he is the finance minister (GOV). "Former" keeps the elite."""
+    def source(text: str) -> str | None:
+        evs = code(text, "1987-04-01").events
+        return evs[0].source.code if evs and evs[0].source else None
+
+    assert source("Finance Minister Kiichi Miyazawa visits Washington for talks.") == "JPNGOV"
+    assert source("Former Finance Minister Kiichi Miyazawa visits Washington for talks.") == "JPNELI"

@@ -41,6 +41,7 @@ REGIONAL = words("adjectives.regional")
 EVENT_HEADS = words("nouns.event_heads")
 GATHERINGS = words("nouns.gathering")  # "the meeting" named before is often another, its "owner" a host
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
+GENERIC_SECTOR = "ELI"  # a dictionary's "elite": a title the text gives ("Finance Minister X") says more
 MEMBERSHIP = words("nouns.membership")  # "a senior member of the Northern Alliance": the body's actor
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LOCAL_GOVERNMENT = words("names.local_government")  # "Broome County Executive", "Delhi Municipal Corporation"
@@ -273,7 +274,8 @@ class ArticleActors:
                 if e.sector and sector is None and e.country == country:
                     sector = e.sector
             elif e.kind == "agent":
-                if sector is None or (m is head_m and not person):
+                former = m.start > 0 and self.doc[m.start - 1].lower_ in ("former", "ex")
+                if sector is None or (sector == GENERIC_SECTOR and not former) or (m is head_m and not person):
                     sector = e.sector
                     how.append(f"agent:{text}")
         if head_m is not None and head_m.entry.kind == "agent" and not code and \
