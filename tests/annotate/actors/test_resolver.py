@@ -269,3 +269,16 @@ def test_resolver_a_title_in_the_text_beats_a_dictionary_elite(code) -> None:
 
     assert source("Finance Minister Kiichi Miyazawa visits Washington for talks.") == "JPNGOV"
     assert source("Former Finance Minister Kiichi Miyazawa visits Washington for talks.") == "JPNELI"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Title. Israeli Prime Minister Ariel Sharon met US President George W Bush on Monday. "
+     "The Prime Minister said Syria must stop supporting Hezbollah.", "ISRGOV"),
+    ("Title. British Prime Minister Tony Blair spoke to German Chancellor Gerhard Schroeder on Monday. "
+     "The Prime Minister's office said Germany must send troops to Iraq.", "GBRGOV"),
+])
+def test_resolver_the_capitalised_role_is_its_last_holder(code, text, expected) -> None:
+    """"The Prime Minister" (and "the Prime Minister's office") is the last actor named with that
+    role, not the nearest government: the role's words are matched in text order."""
+    assert any(e.source is not None and e.source.text.startswith("The Prime Minister") and e.source.code == expected
+               for e in code(text, "2003-02-10").events)

@@ -42,6 +42,7 @@ EVENT_HEADS = words("nouns.event_heads")
 GATHERINGS = words("nouns.gathering")  # "the meeting" named before is often another, its "owner" a host
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
 GENERIC_SECTOR = "ELI"  # a dictionary's "elite": a title the text gives ("Finance Minister X") says more
+PERSON_ROLES = words("nouns.role")  # "the Prime Minister" (capitalised): one office holder
 MEMBERSHIP = words("nouns.membership")  # "a senior member of the Northern Alliance": the body's actor
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LOCAL_GOVERNMENT = words("names.local_government")  # "Broome County Executive", "Delhi Municipal Corporation"
@@ -506,8 +507,11 @@ class ArticleActors:
         """"The president", "the prime minister" (one, definite, a role): the last actor named with
         that role earlier in the article ("President George W Bush ... the president"), at any
         distance: the nearest actor of the same sector is often the other country's leader."""
+        if head.i not in self.mention_at:  # "the Prime Minister's office": its holder's role
+            head = next((c for c in head.children if c.dep_ == "poss" and c.i in self.mention_at), head)
         m = self.mention_at.get(head.i)
-        if m is None or m.entry.kind != "agent" or m.entry.sector not in self.OFFICES or head.tag_ != "NN":
+        if m is None or m.entry.kind != "agent" or m.entry.sector not in self.OFFICES or not (
+                head.tag_ == "NN" or (head.tag_ == "NNP" and head.lower_ in PERSON_ROLES)):
             return None  # "the company", "the firm": a common noun, not one office holder
         role = self._role(self.doc[m.start:m.end])
         n = len(role)
@@ -521,7 +525,7 @@ class ArticleActors:
 
     @staticmethod
     def _role(toks: Any) -> list[str]:
-        return [t.lemma_.lower() for t in toks]
+        return [t.lemma_.lower() for t in sorted(toks, key=lambda t: t.i)]  # in text order
 
     def _article_country(self, r: Resolved, head: Any) -> Resolved:
         """A person or group no dictionary knows and the text does not place: the article's country
