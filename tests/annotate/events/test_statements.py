@@ -116,3 +116,19 @@ def test_statements_quoted_as_saying_is_the_quoted_speaker_saying_it(code) -> No
     evs = _statements(code("A senior Israeli defence official was quoted by army radio as saying Hamas had "
                            "shifted its tactics."))
     assert [(e.source.code, e.target.code) for e in evs] == [("ISRGOV", "PSEREB")]
+
+
+def test_statements_the_speakers_own_thing_is_not_the_target(code) -> None:
+    """"Gorbachev said Gorbachev's new offer ...": the offer is the speaker's; the target is the
+    next actor the content names."""
+    evs = _statements(code("Title. The minister spoke. Mikhail Gorbachev said Gorbachev's new offer removed a "
+                           "major obstacle to a treaty with the United States.", "1987-03-02"))
+    assert [e.target.code if e.target else None for e in evs] == ["USA"]
+
+
+def test_statements_a_gathering_is_no_speaker(code) -> None:
+    """"... at the Amman gathering, they said": a meeting is no antecedent of "they" (nor an actor
+    by its venue)."""
+    evs = _statements(code("Title. Diplomats met in Jordan. Escalation could work against Tehran at the Amman "
+                           "gathering, they said.", "1987-03-02"))
+    assert not [e for e in evs if e.source is not None and e.source.text.endswith("gathering")]
