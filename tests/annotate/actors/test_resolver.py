@@ -282,3 +282,17 @@ def test_resolver_the_capitalised_role_is_its_last_holder(code, text, expected) 
     role, not the nearest government: the role's words are matched in text order."""
     assert any(e.source is not None and e.source.text.startswith("The Prime Minister") and e.source.code == expected
                for e in code(text, "2003-02-10").events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Singapore company said it would postpone the repayment of more than 100 mln Singapore dlrs to the banks.",
+    "Elders IXL Ltd will contribute 5.0 mln Canadian dlrs towards the cost.",
+])
+def test_resolver_money_is_no_actor(code, text) -> None:
+    """A currency's country ("100 mln Singapore dlrs") is no target of the act."""
+    assert not [e for e in code(text, "1987-04-01").events if e.target is not None and "dlrs" in e.target.text]
+
+
+def test_resolver_a_currency_adjective_is_no_actor(code) -> None:
+    evs = code("The World Bank said the rise in the value of the Japanese yen had hurt Indonesia.", "1987-04-01").events
+    assert [(e.source.code, e.target.code) for e in evs if e.source and e.target] == [("IGOWBK", "IDN")]

@@ -42,6 +42,7 @@ EVENT_HEADS = words("nouns.event_heads")
 GATHERINGS = words("nouns.gathering")  # "the meeting" named before is often another, its "owner" a host
 GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifier says whose
 GENERIC_SECTOR = "ELI"  # a dictionary's "elite": a title the text gives ("Finance Minister X") says more
+AMOUNT_UNITS = words("nouns.amount_unit")  # "100 mln Singapore dlrs", "the Japanese yen": a currency, no actor
 PERSON_ROLES = words("nouns.role")  # "the Prime Minister" (capitalised): one office holder
 MEMBERSHIP = words("nouns.membership")  # "a senior member of the Northern Alliance": the body's actor
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
@@ -185,6 +186,9 @@ class ArticleActors:
             return self._event_owner(head)
         if head.lower_ in self.dictionary.non_actor_heads and head.i not in self.mention_at:
             return None  # "the Indian cricket team", "a Brazilian singer": no political actor
+        if head.ent_type_ == "MONEY" or (head.pos_ == "NOUN" and head.lower_ in AMOUNT_UNITS) or (
+                head.dep_ in ("amod", "compound") and head.head.lower_ in AMOUNT_UNITS):
+            return None  # "more than 100 mln Singapore dlrs", "the Japanese yen": money
         if head.pos_ == "PROPN" and head.i not in self.mention_at and any(
                 c.dep_ in ("compound", "appos") and c.text.islower() and c.lower_ in self.dictionary.non_actor_heads
                 for c in head.children):  # (a lower-case role: "FBI Director Christopher Wray" is a title)
@@ -197,6 +201,8 @@ class ArticleActors:
         seen: set[int] = set()
         for t in toks:
             m = self.mention_at.get(t.i)
+            if m and t.ent_type_ == "MONEY":
+                continue  # "a 100 mln Australian dlr bond": the currency names no owner
             if m and id(m) not in seen:
                 seen.add(id(m))
                 mentions.append(m)

@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from spacy.tokens import Doc, Span
 
-from dyads.annotate.actors.resolver import ArticleActors
+from dyads.annotate.actors.resolver import AMOUNT_UNITS, ArticleActors
 from dyads.annotate.events.lexicon import Lexicon
 from dyads.model import Actor
 from dyads.resources import word_list, words
@@ -277,8 +277,9 @@ class ArgumentFinder:
             if a is not None and a.code and a.code not in (own or ()):
                 return [a]
         for t in root.subtree:
-            if t.i in exclude or t.pos_ != "ADJ" or t.head.lower_ in self.actors.dictionary.non_actor_heads:
-                continue
+            if t.i in exclude or t.pos_ != "ADJ" or t.head.lower_ in self.actors.dictionary.non_actor_heads \
+                    or t.ent_type_ == "MONEY" or t.head.lower_ in AMOUNT_UNITS:
+                continue  # (nor "the Japanese yen": a currency)
             a = self.actors.actor_for(t)
             if a is not None and a.country and a.code == a.country:  # a demonym ("Syrian"), not "public"
                 return [a]
