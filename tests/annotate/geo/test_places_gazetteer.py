@@ -88,3 +88,19 @@ def test_places_country_point_is_inside_the_country(code):
 
     c = gazetteer().country(code)
     assert _inside(project(c.lon, c.lat), _outlines()[code]), (code, c.lat, c.lon)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Kandahar", "AFG"), ("Herat", "AFG"), ("Mazar-e Sharif", "AFG"),
+                                               ("Krakow", "POL"), ("Sao Paulo", "BRA"), ("Zurich", "CHE")])
+def test_places_a_name_written_without_its_diacritics(name, country):
+    """News writes "Kandahar" for the gazetteer's "Kandahār": both find the town."""
+    place = gazetteer().lookup(name)
+    assert place is not None and place.country == country
+
+
+def test_places_a_town_written_plainly_is_placed(code):
+    """"bombed ... in Kandahar": the event's place has its country and its point."""
+    evs = code("US jets bombed Taliban positions in Kandahar on Monday.", "2001-12-10").events
+    assert [(e.location.country, e.location.lat is not None) for e in evs if e.location] == [("AFG", True)]
+    evs = code("US jets bombed Kandahar on Monday.", "2001-12-10").events
+    assert [e.target.country for e in evs if e.target] == ["AFG"]

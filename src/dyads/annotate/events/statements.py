@@ -189,7 +189,7 @@ def _target(actors: ArticleActors, content: list[Any], speaker: Actor, skip: str
             continue
         if (a.start, a.end) == (speaker.start, speaker.end) or (skip is not None and a.code == skip):
             continue
-        if a.code == speaker.code and a.name is not None and a.name == speaker.name:
+        if a.code == speaker.code and a.name is not None and a.name == speaker.name and "person:" in a.how:
             continue  # "Gorbachev said Gorbachev's new offer ...": the speaker's own thing
         if a.country == speaker.country and (h.pos_ == "PRON" or h.lower_ in ("country", "nation")
                                              or a.text == speaker.text

@@ -39,7 +39,8 @@ class Gazetteer:
             if code == "USA":
                 state_coords.setdefault(str(c.get("admin1code")), []).append((lat, lon, pop))
             place = Place(c["name"], code, lat, lon, pop)
-            self.cities.setdefault(c["name"].lower(), []).append(place)
+            for key in {c["name"].lower(), _ascii(c["name"]).lower()}:  # "Kandahār" is written "Kandahar"
+                self.cities.setdefault(key, []).append(place)
         for places in self.cities.values():
             places.sort(key=lambda p: -p.population)
         self.countries: dict[str, Place] = {}
@@ -78,6 +79,14 @@ class Gazetteer:
                 return None
             return cities[0]
         return self.states.get(key)
+
+
+def _ascii(name: str) -> str:
+    """The name as English news writes it: without its diacritics ("Kandahār" -> "Kandahar",
+    "Kraków" -> "Krakow"); a letter with no plain form stays."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
