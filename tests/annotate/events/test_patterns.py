@@ -486,3 +486,24 @@ def test_patterns_a_second_predicate_with_its_own_object_holds_no_target(code) -
     assert ("EGYGOV", "160", "GBRGOV") not in found
     assert ("EGYGOV", "160", "EGY") in found
     assert ("DEU", "190", "FRAMIL") in triples(code("Germany attacked and killed French soldiers."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the armed sense of a verb (lexicon "armed_code"): when every actor is an armed force
+    ("The US jets blasted several vehicles near the border.", ("USAMIL", "19")),
+    ("Chancellor Kohl blasted the French plan.", ("DEUELI", "11")),
+    ("More Australian SAS troops have arrived in Afghanistan.", ("AUSMIL", None)),
+])
+def test_patterns_a_verbs_armed_sense(code, text, expected) -> None:
+    evs = [e for e in code(text, "2001-12-10").events if e.source and e.source.code == expected[0]]
+    assert evs, text
+    if expected[1] is not None:
+        assert evs[0].root == expected[1]
+    else:  # the rules code 154 (the model may read the deployment as material cooperation, 06)
+        assert evs[0].root in ("15", "06") and evs[0].target is not None and evs[0].target.code == "AFG"
+
+
+def test_patterns_only_an_armed_force_arriving_is_a_rule_event(code) -> None:
+    """"people arrived in Australia" is no deployment: the rules code no event for it."""
+    evs = code("Many people arrived in Australia last year.", "2001-12-10").events
+    assert not [e for e in evs if e.rule.startswith("verb:arrive")]

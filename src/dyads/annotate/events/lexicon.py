@@ -25,6 +25,9 @@ class VerbEntry:
     # with need_clause: "indicative" ("insisted it had acted") or "subjunctive" ("insisted it act")
     clause_mood: str = ""
     obj_preps: tuple[str, ...] = ()  # prepositions whose object may stand for ``obj`` ("warned X of retaliation")
+    # the code when every actor is an armed force ("jets blasted vehicles" 190, where "Kohl blasted the
+    # plan" is 111; "troops arrived in Afghanistan" 154, where "the minister arrived in Kabul" is 042)
+    armed_code: str = ""
 
     @property
     def rule(self) -> str:
@@ -100,6 +103,7 @@ def build_lexicon(raw: dict[str, Any], version: str = "") -> Lexicon:
             no_target_obj=bool(v.get("no_target_obj")), obj_label=(v.get("obj") or [""])[0],
             domestic=bool(v.get("domestic")), need_clause=bool(v.get("need_clause")),
             clause_mood=v.get("clause_mood", ""), obj_preps=tuple(v.get("obj_preps", [])),
+            armed_code=v.get("armed_code", ""),
         )
         lex.verbs.setdefault(entry.verb, []).append(entry)
     for entries in lex.verbs.values():

@@ -154,7 +154,7 @@ def main_clause(coder: SentenceCoder, sent: Any) -> tuple[Any, list[Any], list[A
     if root.pos_ not in ("VERB", "AUX"):
         return None
     blocked = coder.match_verb(root)[0]
-    if blocked is not None and not blocked.code:
+    if blocked is not None and not blocked.code and not getattr(blocked, "armed_code", ""):
         return None  # the lexicon says this clause is no event ("released her third album")
     sources = coder.resolve_all(coder.subjects(root) or speaker)
     objs = [c for c in root.children if c.dep_ in ("dobj", "dative", "nsubjpass")]

@@ -138,8 +138,8 @@ class SentenceCoder(ModalityReader):
     def verb_events(self, v: Any) -> list[Found]:
         """The events of one verb: its lexicon entry, arguments, targets, modality and code."""
         entry, noun = self.match_verb(v)
-        if entry is None or not entry.code:  # an empty code: the lexicon says this is no event
-            return []
+        if entry is None or not (entry.code or getattr(entry, "armed_code", "")):
+            return []  # an empty code: the lexicon says this is no event (but for armed forces, if it says so)
         if self.defers_event(v):
             return []
         if noun is not None:
@@ -155,10 +155,18 @@ class SentenceCoder(ModalityReader):
         if not sources and not targets:
             return []
         modality, kind = self.modality(v)
-        base = _labour_sense(entry.code, noun or v, sources)
+        base, sense = _labour_sense(entry.code, noun or v, sources), "labour"
+        if isinstance(entry, VerbEntry) and entry.armed_code and sources and all(s.sector in ARMED for s in sources):
+            base, sense = entry.armed_code, "armed"
+        if not base:  # "people arrived in Australia": only an armed force's arrival is an event
+            return []
         code, modality, failed = self.modal_code(base, modality, kind)
         rule = entry.rule if noun is None or isinstance(entry, VerbEntry) else f"light:{v.lemma_.lower()}+{entry.rule}"
-        rule += (f"+labour>{base}" if base != entry.code else "") + rule_suffix + failed
+        if not entry.code:  # "verb:arrive>154+armed": the lexicon codes only the armed sense
+            rule += f"{base}+{sense}"
+        elif base != entry.code:
+            rule += f"+{sense}>{base}"
+        rule += rule_suffix + failed
         code, rule, sources, targets = self.reported_speech(v, code, rule, modality, sources, targets)
         # "A and B agreed to share information": a joint act of the two, as with symmetric verbs
         sym = entry.sym or (v.dep_ == "xcomp" and v.head.lemma_.lower() in MUTUAL_GOVERNORS)
@@ -506,6 +514,7 @@ class SentenceCoder(ModalityReader):
 
 
 LABOUR_SECTORS = {"LAB", "CVL", "EDU", "HLH"}  # workers, unions, teachers, doctors
+ARMED = {"MIL", "REB"}  # armed forces and armed groups: a verb's armed sense (VerbEntry.armed_code)
 STRIKE_CODE = "143"  # conduct a strike or boycott
 
 
