@@ -153,6 +153,8 @@ def test_event_model_overrides_a_rule_only_in_sentences_of_a_length_it_was_train
     ("verb:crack_down>175", False),  # a particle gives the sense ("cracked down on")
     ("verb:attack+record>111", False),  # the object gives it ("attacked the record")
     ("light:hold+noun:talk>040", False),  # the event noun gives it ("held talks")
+    ("verb:retaliate>190+future>138", False),  # force vowed is a threat ("vowed to retaliate"), no promise
+    ("verb:attack>190+threat>138", False),
 ])
 def test_event_model_never_overrides_a_sense_the_lexicon_gave(pipeline, rule: str, overridden: bool) -> None:
     from dyads.annotate.events.model_stage import reweigh

@@ -137,7 +137,8 @@ def _sense_given(rule: str) -> bool:
     the event is a circumstance of the clause, not the clause ("X said during a visit to Y that
     ..."): the rule knows that sense better than a sentence class."""
     head, _, codes = rule.split("|")[0].partition(">")
-    return head.startswith("light:") or "+" in head or "_" in head or "+holder" in codes
+    return head.startswith("light:") or "+" in head or "_" in head or "+holder" in codes \
+        or any(f"+{m}>13" in codes for m in ("future", "threat"))
 
 
 def main_clause(coder: SentenceCoder, sent: Any) -> tuple[Any, list[Any], list[Any]] | None:
