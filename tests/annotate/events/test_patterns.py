@@ -507,3 +507,13 @@ def test_patterns_only_an_armed_force_arriving_is_a_rule_event(code) -> None:
     """"people arrived in Australia" is no deployment: the rules code no event for it."""
     evs = code("Many people arrived in Australia last year.", "2001-12-10").events
     assert not [e for e in evs if e.rule.startswith("verb:arrive")]
+
+
+def test_patterns_no_target_in_the_actors_own_town_and_no_holder_of_the_others_attacks(code) -> None:
+    """"Israel warned of a harsh response to the suicide attacks in Haifa": Haifa, an Israeli town,
+    is not whom Israel warned, and the attacks are not Israel's."""
+    evs = code("The Israeli Government is warning of a harsh response to the suicide attacks in Haifa.",
+               "2001-12-03").events
+    warned = [e for e in evs if e.root == "13"]
+    assert warned and all(e.target is None for e in warned)
+    assert not [e for e in evs if e.root == "19" and e.source is not None and e.source.code == "ISRGOV"]

@@ -314,11 +314,13 @@ class SentenceCoder(ModalityReader):
                 # "rejected the decision and voted for the flag": a second predicate with its own
                 # object is a second act, not where this one's target is
                 skip |= {t.i for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
-            targets = [t for t in self.search_target(v, skip, own, at_place) if t.code not in own]
+            targets = [t for t in self.search_target(v, skip, own, at_place)
+                       if t.code not in own and not _home_town(t, sources, entry.code)]
             rule_suffix = "+clause_target" if targets else ""
         if not targets and noun is not None and not passive and not (entry.sym and len(sources) > 1):
             skip = {t.i for h in src_heads for t in h.subtree} | {noun.i}
-            targets = [t for t in self.search_target(noun, skip, own, at_place) if t.code not in own]
+            targets = [t for t in self.search_target(noun, skip, own, at_place)
+                       if t.code not in own and not _home_town(t, sources, entry.code)]
             rule_suffix = "+noun_target" if targets else ""
         if not targets and noun is not None and noun.lemma_.lower() in self.lex.relation_nouns:
             targets = self.implicit_partner(v, sources)
@@ -335,7 +337,8 @@ class SentenceCoder(ModalityReader):
             skip = {t.i for h in src_heads for t in h.subtree} | {v.i}
             for anc in v.ancestors:  # not the speaker of "X demanded that Y ease sanctions"
                 skip |= {t.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            targets = [t for t in self.search_target(v.sent.root, skip, own, at_place) if t.code not in own]
+            targets = [t for t in self.search_target(v.sent.root, skip, own, at_place)
+                       if t.code not in own and not _home_town(t, sources, entry.code)]
             rule_suffix = "+sentence_target" if targets else ""
         return targets, rule_suffix
 
@@ -477,6 +480,8 @@ class SentenceCoder(ModalityReader):
         """Who takes part in an event noun that names no party of its own: the subject of the clause
         it is the circumstance of ("X said during a visit to Britain", "announced the aid after
         talks with Y", "X, on the first day of a visit to the US, called on ...")."""
+        if n.dep_ == "pobj" and n.head.lower_ in ("to", "for", "against") and n.head.head.pos_ == "NOUN":
+            return []  # "warned of a harsh response to the attacks": the attacks are the other side's
         t = n
         for _ in range(4):
             if t.dep_ in ("pobj", "prep") or (t.dep_ == "compound" and t.head.pos_ == "NOUN"):
@@ -516,6 +521,14 @@ class SentenceCoder(ModalityReader):
 LABOUR_SECTORS = {"LAB", "CVL", "EDU", "HLH"}  # workers, unions, teachers, doctors
 ARMED = {"MIL", "REB"}  # armed forces and armed groups: a verb's armed sense (VerbEntry.armed_code)
 STRIKE_CODE = "143"  # conduct a strike or boycott
+
+
+def _home_town(t: Actor, sources: list[Actor], code: str) -> bool:
+    """A town of the actor's own country, found by a fallback search for an appeal, a promise, a
+    demand or a threat (roots 02-13): where something happened, not whom the act addresses ("Israel
+    warned of a response to the attacks in Haifa"). Force, and a claim for it (015), may fall on a town."""
+    return "02" <= code[:2] <= "13" and t.code == t.country and t.how.startswith("place:") \
+        and any(s.country == t.country for s in sources)
 
 
 def _labour_sense(code: str, word: Any, sources: list[Actor]) -> str:
