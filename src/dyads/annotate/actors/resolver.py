@@ -13,14 +13,14 @@ an earlier actor of the article. One resolver per article; it holds no global st
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
-from dyads.annotate.actors.dictionary import ActorDictionary, Entry
+from dyads.annotate.actors.dictionary import ActorDictionary
 from dyads.annotate.actors.matcher import Mention
 from dyads.annotate.actors.places import place_country
+from dyads.annotate.actors.resolved import Resolved, actor_code, kind_rank, merge
 from dyads.annotate.actors.weights import country_weights, named_governments, principal_country
 from dyads.model import Actor
 from dyads.nlp.datelines import agency_spans, dateline_spans
@@ -50,26 +50,6 @@ LOCAL_GOVERNMENT = words("names.local_government")  # "Broome County Executive",
 LIKENESS = words("suffixes.likeness")
 HONORIFICS = words("titles.honorific")  # "Western diplomats", "foreign troops": no one country
 COUNTRY_NOUNS = words("nouns.country_reference")
-
-
-@dataclass(slots=True)
-class Resolved:
-    """An actor code before it is tied to a text span."""
-
-    code: str | None
-    country: str | None
-    sector: str | None
-    name: str | None
-    how: str
-    person: bool = False
-    plural: bool = False
-    at: int | None = None  # for pronouns: token index of the mention that names the actor
-
-
-def _code(country: str | None, sector: str | None) -> str | None:
-    if country and sector:
-        return country + sector
-    return country or sector
 
 
 class ArticleActors:
@@ -208,9 +188,9 @@ class ArticleActors:
                 mentions.append(m)
         r = self._combine(head, mentions)
         if r is not None and self._corporate(head):  # a firm, whatever title it holds ("General Motors Corp")
-            r = Resolved(_code(r.country, "BUS"), r.country, "BUS", r.name, f"{r.how}+corporate")
+            r = Resolved(actor_code(r.country, "BUS"), r.country, "BUS", r.name, f"{r.how}+corporate")
         if r is not None and r.sector == "BUS" and any(t.lower_ in LOCAL_GOVERNMENT for t in toks):
-            r = Resolved(_code(r.country, "GOV"), r.country, "GOV", r.name, f"{r.how}+local_government")
+            r = Resolved(actor_code(r.country, "GOV"), r.country, "GOV", r.name, f"{r.how}+local_government")
         if r is None or r.country is None or r.sector is None:
             # role nouns with "of X" and appositions fill what the phrase itself leaves open
             head_m = self.mention_at.get(head.i)
@@ -220,7 +200,7 @@ class ArticleActors:
                 if other.i == head.i:
                     continue
                 o = self._combine(other, [m for t in self._phrase(other) if (m := self.mention_at.get(t.i))])
-                r = _merge(r, o)
+                r = merge(r, o)
         if r is None or r.country is None:
             r = self._possessor(head, r)
         if r is None:
@@ -258,7 +238,7 @@ class ArticleActors:
         how: list[str] = []
         person = False
         head_m = self.mention_at.get(head.i)
-        ordered = sorted(mentions, key=lambda m: (m is not head_m, _kind_rank(m.entry)))
+        ordered = sorted(mentions, key=lambda m: (m is not head_m, kind_rank(m.entry)))
         for m in ordered:
             e = m.entry
             text = self.doc[m.start:m.end].text
@@ -292,7 +272,7 @@ class ArticleActors:
             if mods:
                 sector = mods[0].entry.sector
                 how.append(f"agent:{self.doc[mods[0].start:mods[0].end].text}")
-        full = code or _code(country, sector)
+        full = code or actor_code(country, sector)
         if full is None:
             return None
         return Resolved(full, country, sector if not code else None, name, ",".join(how), person)
@@ -345,7 +325,7 @@ class ArticleActors:
                     continue
                 if owner.country:
                     sector = r.sector if r else None
-                    return Resolved(_code(owner.country, sector), owner.country, sector,
+                    return Resolved(actor_code(owner.country, sector), owner.country, sector,
                                     self.country_name(owner.country) or owner.name,
                                     f"{owner.how}+{r.how if r else head.lower_}")
                 if r is None:
@@ -363,7 +343,7 @@ class ArticleActors:
         if ante is None:
             return None
         sector = "GOV" if head.lower_ in {"government", "regime", "administration", "leadership"} else None
-        return Resolved(_code(ante.country, sector), ante.country, sector, ante.name, f"reference:{head.lower_}")
+        return Resolved(actor_code(ante.country, sector), ante.country, sector, ante.name, f"reference:{head.lower_}")
 
     # ---- pronouns ---------------------------------------------------------------------------
     def _pronoun(self, tok: Any) -> Resolved | None:
@@ -493,7 +473,7 @@ class ArticleActors:
                 country, why = next(iter(countries)), "sentence"
         if country is None:
             return r
-        return Resolved(_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
+        return Resolved(actor_code(country, r.sector), country, r.sector, self.country_name(country) or r.name,
                         f"{r.how}+context:{why}:{country}", r.person, r.plural, r.at)
 
     PARTNER_PREPS = {"with", "to", "against", "toward", "towards", "into", "on", "onto", "by", "over",
@@ -537,7 +517,7 @@ class ArticleActors:
         """A person or group no dictionary knows and the text does not place: the article's country
         (a firm's name, "Lai Sun Garment Co Ltd", is its business)."""
         sector = "BUS" if self._corporate(head) else None
-        return Resolved(_code(self.principal, sector), self.principal, sector, r.name,
+        return Resolved(actor_code(self.principal, sector), self.principal, sector, r.name,
                         f"{r.how}+article:{self.principal}", r.person, r.plural, r.at)
 
     def _place(self, head: Any) -> Resolved | None:
@@ -585,19 +565,3 @@ def _likeness(doc: Any, m: Mention) -> bool:
     """A name used as a likeness, not as an actor: "a George Bush-style tax spree", "Soviet-era
     tanks", "a Kennedy-like speech"."""
     return m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and doc[m.end + 1].lower_ in LIKENESS
-
-
-def _kind_rank(e: Entry) -> int:
-    return {"person": 0, "group": 1, "igo": 1, "government": 2, "capital": 3, "country": 4, "demonym": 5,
-            "agent": 6}.get(e.kind, 9)
-
-
-def _merge(a: Resolved | None, b: Resolved | None) -> Resolved | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    country = a.country or b.country
-    sector = a.sector or b.sector
-    code = a.code if a.code and a.code.startswith("IGO") else _code(country, sector)
-    return Resolved(code, country, sector, a.name or b.name, f"{a.how}+{b.how}", a.person or b.person, a.plural)

@@ -15,7 +15,8 @@ from typing import Any
 
 from dyads.annotate.actors.dictionary import ActorDictionary, Entry, Person
 from dyads.annotate.actors.matcher import Mention
-from dyads.annotate.actors.resolver import ArticleActors, Resolved
+from dyads.annotate.actors.resolved import Resolved
+from dyads.annotate.actors.resolver import ArticleActors
 from dyads.annotate.petrarch.load import NULL, PetrarchSet
 from dyads.model import Actor
 
