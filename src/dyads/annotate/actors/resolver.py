@@ -13,6 +13,7 @@ an earlier actor of the article. One resolver per article; it holds no global st
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from dyads.annotate.actors.dictionary import ActorDictionary
 from dyads.annotate.actors.matcher import Mention
 from dyads.annotate.actors.places import place_country
 from dyads.annotate.actors.resolved import Resolved, actor_code, kind_rank, merge
-from dyads.annotate.actors.weights import country_weights, named_governments, principal_country
+from dyads.annotate.actors.weights import country_weights, local_principal, named_governments, principal_country
 from dyads.model import Actor
 from dyads.nlp.datelines import agency_spans, dateline_spans
 from dyads.nlp.quotemarks import doc_text
@@ -70,10 +71,14 @@ class ArticleActors:
         self.excluded = self._dateline_tokens(doc)
         self.countries = country_weights(doc, mentions, self.day)  # the article's countries, by weight
         self.principal = principal_country(self.countries)
+        self._mentions = mentions
+        self._local: dict[int, str | None] = {}  # sentence number -> its passage's principal country
         self.governments = named_governments(doc, self.mention_at)  # "the Australian Government"
         # token -> sentence bounds and token -> entity, computed once (Token.sent rescans the doc)
         self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        self.sent_starts: list[int] = []  # each sentence's first token
         for sent in doc.sents:
+            self.sent_starts.append(sent.start)
             bounds = (sent.start, sent.end)
             for i in range(sent.start, sent.end):
                 self.sent_bounds[i] = bounds
@@ -516,9 +521,18 @@ class ArticleActors:
     def _article_country(self, r: Resolved, head: Any) -> Resolved:
         """A person or group no dictionary knows and the text does not place: the article's country
         (a firm's name, "Lai Sun Garment Co Ltd", is its business)."""
+        sent = bisect_right(self.sent_starts, head.i) - 1
+        if sent not in self._local:
+            self._local[sent] = local_principal(self.doc, self._mentions, self.day, self.sent_starts, sent,
+                                                self.principal)
+        # a person takes the passage's country ("McGrath" in a cricket story the bulletin put
+        # before one from Gaza); a party or a group the article's ("Democrats")
+        country = self._local[sent] if head.ent_type_ == "PERSON" else self.principal
+        if country is None:
+            return r
         sector = "BUS" if self._corporate(head) else None
-        return Resolved(actor_code(self.principal, sector), self.principal, sector, r.name,
-                        f"{r.how}+article:{self.principal}", r.person, r.plural, r.at)
+        return Resolved(actor_code(country, sector), country, sector, r.name,
+                        f"{r.how}+article:{country}", r.person, r.plural, r.at)
 
     def _place(self, head: Any) -> Resolved | None:
         """A city or US state the dictionaries do not list stands for its country ("shelling in

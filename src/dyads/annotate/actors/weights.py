@@ -59,3 +59,18 @@ def named_governments(doc: Any, mention_at: dict[int, Mention]) -> set[str]:
                 if c.i < i and o is not None and o.entry.kind in ("country", "demonym") and o.entry.country:
                     out.add(o.entry.country)
     return out
+
+
+LOCAL_WINDOW = 2  # sentences either side: a document may hold several short stories (the Lee corpus)
+
+
+def local_principal(doc: Any, mentions: list[Mention], day: dt.date | None, sent_starts: list[int],
+                    sent: int, article: str | None) -> str | None:
+    """The country the passage around sentence ``sent`` is about (``LOCAL_WINDOW`` sentences either
+    side; ``sent_starts``: each sentence's first token): :func:`principal_country` of its mentions,
+    the ``article``'s when the passage names no country. A bulletin that joins a cricket story to
+    one from Gaza has no principal for a bowler."""
+    lo = sent_starts[max(0, sent - LOCAL_WINDOW)]
+    hi = sent_starts[sent + LOCAL_WINDOW + 1] if sent + LOCAL_WINDOW + 1 < len(sent_starts) else len(doc)
+    weights = country_weights(doc, [m for m in mentions if lo <= m.start < hi], day)
+    return principal_country(weights) if weights else article
