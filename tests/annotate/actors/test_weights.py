@@ -29,8 +29,9 @@ def test_weights_named_governments_are_the_countries_whose_government_the_text_n
 
 CRICKET_THEN_GAZA = (
     "Australia and South Africa meet in the first cricket Test in Adelaide tomorrow. The Australian side is "
-    "confident. Glenn Smithers says New Zealand was a tougher side. South Africa's captain says his batsmen are "
-    "in form. Australia won the last series in South Africa. Israeli warplanes have bombed Gaza City security "
+    "confident. The South Africans arrived last week. The pitch is dry. Glenn Smithers says New Zealand was a "
+    "tougher side. South Africa's captain says his batsmen are in form. The Australian coach agrees. Australia won "
+    "the last series in South Africa. Israeli warplanes have bombed Gaza City security "
     "buildings close to Palestinian leader Yasser Arafat's offices. Palestinian officials said the planes hit "
     "police offices in Gaza. Palestinian militants had earlier killed 10 Israelis in the West Bank. Palestinian "
     "leader Yasser Arafat closed the offices of Hamas. The Palestinian Authority condemned the attack on the bus. "
@@ -45,8 +46,8 @@ def test_weights_local_principal_is_the_passages_country(pipeline) -> None:
     starts = [s.start for s in doc.sents]
     article = principal_country(country_weights(doc, mentions, None))
     assert article == "PSE"
-    assert local_principal(doc, mentions, None, starts, 2, article) is None  # a cricket story: no one country leads
-    assert local_principal(doc, mentions, None, starts, 8, article) == "PSE"
+    assert local_principal(doc, mentions, None, starts, 4, article) is None  # a cricket story: no one country leads
+    assert local_principal(doc, mentions, None, starts, 11, article) == "PSE"
 
 
 def test_weights_an_unknown_person_takes_the_passages_country_not_the_bulletins(code) -> None:

@@ -61,7 +61,7 @@ def named_governments(doc: Any, mention_at: dict[int, Mention]) -> set[str]:
     return out
 
 
-LOCAL_WINDOW = 2  # sentences either side: a document may hold several short stories (the Lee corpus)
+LOCAL_WINDOW = 3  # sentences either side: a document may hold several short stories (the Lee corpus)
 
 
 def local_principal(doc: Any, mentions: list[Mention], day: dt.date | None, sent_starts: list[int],
