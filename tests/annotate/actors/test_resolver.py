@@ -296,3 +296,19 @@ def test_resolver_money_is_no_actor(code, text) -> None:
 def test_resolver_a_currency_adjective_is_no_actor(code) -> None:
     evs = code("The World Bank said the rise in the value of the Japanese yen had hurt Indonesia.", "1987-04-01").events
     assert [(e.source.code, e.target.code) for e in evs if e.source and e.target] == [("IGOWBK", "IDN")]
+
+
+def test_resolver_a_news_agency_is_the_media() -> None:
+    import dyads
+
+    evs = dyads.code("Title. A Japanese spokesman told Reuters that Japan would cut rice imports by half.",
+                     date="1987-04-01").events
+    assert not [e for e in evs for a in (e.source, e.target) if a is not None and a.text == "Reuters" and a.country]
+
+
+def test_resolver_an_owned_thing_is_no_antecedent_of_it(code) -> None:
+    """"the firm which has bought its main asset. Yukos has said it will sue": "it" is not the asset
+    (which took the country of "a US court" through "its")."""
+    evs = code("Title. Yukos will return to a US court to seek sanctions against Baikal, the firm which has "
+               "bought its main asset. Yukos has said it will sue Baikal.", "2004-12-20").events
+    assert not [e for e in evs if e.source is not None and e.source.text == "its main asset"]

@@ -132,3 +132,16 @@ def test_statements_a_gathering_is_no_speaker(code) -> None:
     evs = _statements(code("Title. Diplomats met in Jordan. Escalation could work against Tehran at the Amman "
                            "gathering, they said.", "1987-03-02"))
     assert not [e for e in evs if e.source is not None and e.source.text.endswith("gathering")]
+
+
+def test_statements_the_hearer_is_the_target_when_the_content_names_no_one(code) -> None:
+    """"told the Turkish ambassador that the talks had failed": said to Turkey; "told reporters" or
+    "told Reuters" is said to no party."""
+    evs = _statements(code("Title. The Greek foreign minister told the Turkish ambassador that the talks had "
+                           "failed.", "2004-03-01"))
+    assert [(e.source.code, e.target.code if e.target else None) for e in evs] == [("GRCGOV", "TURGOV")]
+    assert "+hearer" in evs[0].rule
+    for hearer in ("reporters", "Reuters"):
+        evs = _statements(code(f"Title. The Greek foreign minister told {hearer} that the talks had failed.",
+                               "2004-03-01"))
+        assert not [e for e in evs if e.target is not None], hearer

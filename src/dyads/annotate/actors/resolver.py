@@ -26,7 +26,7 @@ from dyads.annotate.actors.weights import country_weights, local_principal, name
 from dyads.model import Actor
 from dyads.nlp.datelines import agency_spans, dateline_spans
 from dyads.nlp.quotemarks import doc_text
-from dyads.resources import words
+from dyads.resources import word_list, words
 
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "det", "nummod", "case", "npadvmod", "quantmod"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -45,6 +45,7 @@ GENERIC_ROLES = words("nouns.generic_role")  # "a company spokesman": the modifi
 GENERIC_SECTOR = "ELI"  # a dictionary's "elite": a title the text gives ("Finance Minister X") says more
 AMOUNT_UNITS = words("nouns.amount_unit")  # "100 mln Singapore dlrs", "the Japanese yen": a currency, no actor
 PERSON_ROLES = words("nouns.role")  # "the Prime Minister" (capitalised): one office holder
+NEWS_AGENCIES = set(word_list("news_agencies"))  # "Reuters", "AFP": reporters, not the article's country
 MEMBERSHIP = words("nouns.membership")  # "a senior member of the Northern Alliance": the body's actor
 CORPORATE_SUFFIXES = words("names.corporate_suffix")  # "General Motors Corp", "Drillers Inc": a business
 LOCAL_GOVERNMENT = words("names.local_government")  # "Broome County Executive", "Delhi Municipal Corporation"
@@ -171,6 +172,8 @@ class ArticleActors:
             return self._event_owner(head)
         if head.lower_ in self.dictionary.non_actor_heads and head.i not in self.mention_at:
             return None  # "the Indian cricket team", "a Brazilian singer": no political actor
+        if head.text in NEWS_AGENCIES and head.i not in self.mention_at:
+            return Resolved("MED", None, "MED", head.text, f"agency:{head.text}")  # "told Reuters": the media
         if head.ent_type_ == "MONEY" or (head.pos_ == "NOUN" and head.lower_ in AMOUNT_UNITS) or (
                 head.dep_ in ("amod", "compound") and head.head.lower_ in AMOUNT_UNITS):
             return None  # "more than 100 mln Singapore dlrs", "the Japanese yen": money
@@ -426,12 +429,21 @@ class ArticleActors:
             r = self.resolve(tok)
             if r is None:
                 continue
+            if self._owned_thing(tok, r):
+                continue  # "its main asset", "its doorstep": a thing of an actor, no antecedent of "it"
             self.history.append((tok.i, r))
             name = self._person_name(tok)
             if name and r.country:
                 parts = name.split()
                 for key in {name.lower(), parts[-1].lower(), parts[0].lower()}:
                     self.people.setdefault(key, r)
+
+    def _owned_thing(self, tok: Any, r: Resolved) -> bool:
+        """A common noun coded only through its pronoun owner ("its main asset" -> the owner's
+        country): not "his country", not "their EC partners" (an organisation the phrase names)."""
+        return r.sector is None and not (r.code or "").startswith(("IGO", "NGO")) and tok.pos_ == "NOUN" \
+            and tok.i not in self.mention_at and tok.lower_ not in COUNTRY_NOUNS \
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
     def _may_name(self, tok: Any) -> bool:
         """Cheap test before full resolution: could this phrase name an actor at all?"""

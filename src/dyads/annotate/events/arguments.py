@@ -274,8 +274,8 @@ class ArgumentFinder:
             if t.dep_ in ("amod", "nmod") and t.head.lower_ in self.actors.dictionary.non_actor_heads:
                 continue  # "the Argentine coach": no political actor
             a = self.actors.actor_for(t)
-            if a is not None and a.code and a.code not in (own or ()):
-                return [a]
+            if a is not None and a.code and a.code not in (own or ()) and not a.how.startswith("agency:"):
+                return [a]  # (not "Lyng told Reuters": the news agency reports, it is no party)
         for t in root.subtree:
             if t.i in exclude or t.pos_ != "ADJ" or t.head.lower_ in self.actors.dictionary.non_actor_heads \
                     or t.ent_type_ == "MONEY" or t.head.lower_ in AMOUNT_UNITS:

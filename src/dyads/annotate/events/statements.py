@@ -63,6 +63,9 @@ def statement_events(actors: ArticleActors, attributions: list[Attribution],
         own = target is not None and target.code == speaker.country
         if own:  # "the minister said Ukraine wants ...": its own country is the subject, no hearer
             target = _target(actors, content, speaker, skip=speaker.country)
+        hearer = _hearer(actors, cue, speaker)
+        if hearer is not None and (target is None or target.country == speaker.country):
+            target, why = hearer, f"{why}+hearer"  # "told their EC partners they would oppose ...": to them
         if target is None and code in ("010", "030") and not own:
             continue  # "X said the weather was cold": saying alone, about no one, is no event
         start, end = _evidence(actors, cue, speaker, content)
@@ -130,6 +133,7 @@ def _classify(cue: Any, f: Attribution, content: list[Any]) -> tuple[str, str]:
 
 SELF_PRONOUNS = {"it", "he", "she", "we", "they"}  # "I would ..." in a quotation is an opinion
 WILL = {"will", "shall", "'ll", "’ll"}
+TELL_VERBS = words("verbs.tell")  # "told X", "assured X": the object is the hearer
 INTENT_VERBS = words("verbs.stated_intent")  # "said it wants / plans / intends to ..."
 QUOTE_MARKS = {'"', "“", "”", "``", "''"}
 
@@ -176,6 +180,18 @@ def _own_intent(actors: ArticleActors, content: list[Any], speaker: Actor, inten
     if not code:
         return "030"
     return intent.future_codes.get(code[:2], code if code[:2] >= "10" else "030")
+
+
+def _hearer(actors: ArticleActors, cue: Any, speaker: Actor) -> Actor | None:
+    """Whom the speaker told ("told their EC partners", "assured Washington"), when coded: not the
+    news media ("told the BBC"), not the speaker itself."""
+    tells = cue.lemma_.lower() in TELL_VERBS  # (the object of "proclaimed its caliphate" is what was said)
+    for c in cue.children:
+        if (c.dep_ == "dative" or (c.dep_ == "dobj" and tells)) and c.pos_ in ("NOUN", "PROPN"):
+            a = actors.actor_for(c)
+            if a is not None and _coded(a) and a.sector not in NOT_ACTORS and a.code != speaker.code:
+                return a
+    return None
 
 
 def _target(actors: ArticleActors, content: list[Any], speaker: Actor, skip: str | None = None) -> Actor | None:
