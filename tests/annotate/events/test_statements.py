@@ -145,3 +145,12 @@ def test_statements_the_hearer_is_the_target_when_the_content_names_no_one(code)
         evs = _statements(code(f"Title. The Greek foreign minister told {hearer} that the talks had failed.",
                                "2004-03-01"))
         assert not [e for e in evs if e.target is not None], hearer
+
+
+def test_statements_a_quotations_next_sentence_does_not_silence_the_first(code) -> None:
+    """'"The government is employing the politics of confusion," argued Mr Davis. "By confusing
+    the country it hopes ..."': the second sentence's own event does not stand for the statement."""
+    evs = _statements(code('Title. Britain and the UK government attacked the plan. "The government is employing '
+                           'the politics of confusion," argued Mr Davis. "By confusing the country it hopes no one '
+                           'will notice."', "2004-11-01"))
+    assert [(e.source.text, e.target.code if e.target else None) for e in evs] == [("Mr Davis", "GBRGOV")]
