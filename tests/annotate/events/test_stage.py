@@ -223,3 +223,21 @@ def test_stage_talk_by_no_one_in_an_article_is_no_event(code, text, kept) -> Non
 def test_stage_talk_by_an_unknown_firm_in_an_article_is_no_event(code) -> None:
     text = "The storm passed on Monday. Zorblax Holdings will return to a US court to seek damages."
     assert not [e for e in code(text).events if e.root < "14"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Palestinian Authority has launched a crackdown on Islamic militants, arresting more than 70 members.",
+     ("PSEGOV", "PSEREB")),
+])
+def test_stage_a_states_coercion_falls_on_its_own_people(code, text, expected) -> None:
+    """Arrests, bans and crackdowns on people named by a sector alone ("Islamic militants") are the
+    state's own people; a target with a country keeps it."""
+    evs = [e for e in code(text, "2001-12-05").events if e.root == "17"]
+    assert expected in {(e.source.code, e.target.code) for e in evs if e.source and e.target}
+
+
+def test_stage_coercion_of_foreigners_keeps_their_country(code) -> None:
+    """Foreigners keep their country."""
+    evs = [e for e in code("Russian police arrested two American journalists in Moscow.", "2001-12-05").events
+           if e.root == "17"]
+    assert evs and all(e.target is not None and e.target.country == "USA" for e in evs)

@@ -89,6 +89,7 @@ def code_events(state: ArticleState, res: Resources, weigh: Weigh | None = None)
     for _, f in found:
         place_uncoded_target(f, coder.actors, attackers.get(f.trigger.i, set()))
         own_government(f)
+        own_people(f)
     events: dict[tuple, Event] = {}
     for si, f in found:
         ev = to_event(article, doc, si, f, res, event_date(f.date_token, dates, article.date))
@@ -255,6 +256,21 @@ def own_government(f: Found) -> None:
         return  # only a bare "the government": "the European Court", "a government campaign" are not
     f.target = Actor(code=s.country + t.sector, country=s.country, sector=t.sector, name=s.name, text=t.text,
                      start=t.start, end=t.end, how=f"{t.how}+context:own state of {s.code}")
+
+
+DOMESTIC_COERCION = ("172", "173", "175")  # restrictions, arrests, repression: a state on its own people
+CIVIL_STATE = {"GOV", "COP", "JUD", "LEG"}  # (not an army, which may hold another country's ground)
+
+
+def own_people(f: Found) -> None:
+    """The people a state arrests, restricts or cracks down on, named by a sector alone ("launched
+    a crackdown on Islamic militants", "police arrested protesters"), are of that state's country."""
+    s, t = f.source, f.target
+    if (t is None or s is None or not s.country or t.country or not t.sector or t.code != t.sector
+            or s.sector not in CIVIL_STATE or not f.code.startswith(DOMESTIC_COERCION)):
+        return
+    f.target = Actor(code=s.country + t.sector, country=s.country, sector=t.sector, name=s.name, text=t.text,
+                     start=t.start, end=t.end, how=f"{t.how}+context:own people of {s.code}")
 
 
 MIN_SHARE_OF_BEST = 0.6

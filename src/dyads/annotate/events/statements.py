@@ -53,10 +53,10 @@ def statement_events(actors: ArticleActors, attributions: list[Attribution],
             continue
         content = _content_tokens(actors.doc, f)
         seen.add(cue.i)
-        lo, hi = actors.sent_bounds[cue.i]
-        if any(t.i in coded and coded[t.i] == speaker.country for t in content if lo <= t.i < hi):
+        hi = actors.sent_bounds[cue.i][1]
+        if any(t.i in coded and coded[t.i] == speaker.country for t in content if t.i < hi):
             continue  # "Peskov said Russia is developing ties with X": the content's event says it
-            # (in the cue's sentence: a quotation's next sentence tells its own events)
+            # (up to the cue's sentence: a quotation's next sentence tells its own events)
         code, why = _classify(cue, f, content)
         meant = _own_intent(actors, content, speaker, intent) if code == "010" and intent else None
         if meant is not None:  # "Ukraine said it wants closer EU links": the speaker's intent
