@@ -517,3 +517,15 @@ def test_patterns_no_target_in_the_actors_own_town_and_no_holder_of_the_others_a
     warned = [e for e in evs if e.root == "13"]
     assert warned and all(e.target is None for e in warned)
     assert not [e for e in evs if e.root == "19" and e.source is not None and e.source.code == "ISRGOV"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Afghan factions held talks in Bonn on Monday.",
+    "Delegates said the four Afghan groups locked in intensive dialogue for eight days reached a deal.",
+])
+def test_patterns_talks_of_one_plural_group_are_among_its_members(code, text) -> None:
+    """Talks of one plural group and no one else: the group on both sides (AFG <-> AFG); a group
+    that agrees to something does not agree with itself."""
+    assert ("AFG", "040", "AFG") in triples(code(text, "2001-12-05"))
+    evs = code("Somali opposition leaders have agreed to postpone a protest.", "2001-12-05").events
+    assert not [e for e in evs if e.target is not None and e.source is not None and e.target.text == e.source.text]

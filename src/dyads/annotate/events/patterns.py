@@ -170,7 +170,21 @@ class SentenceCoder(ModalityReader):
         code, rule, sources, targets = self.reported_speech(v, code, rule, modality, sources, targets)
         # "A and B agreed to share information": a joint act of the two, as with symmetric verbs
         sym = entry.sym or (v.dep_ == "xcomp" and v.head.lemma_.lower() in MUTUAL_GOVERNORS)
-        return self.verb_found(v, code, rule, modality, _pairs(sources, targets, sym))
+        pairs = self.among(_pairs(sources, targets, sym), sym and code[:2] == "04")
+        return self.verb_found(v, code, rule, modality, pairs)
+
+    def among(self, pairs: list[tuple[Actor | None, Actor | None]], sym: bool
+              ) -> list[tuple[Actor | None, Actor | None]]:
+        """Talks of one plural group with no one else ("the Afghan factions held talks", "the four
+        Afghan groups locked in dialogue") are among its members: the group on both sides."""
+        if not sym or len(pairs) != 1 or pairs[0][1] is not None or pairs[0][0] is None:
+            return pairs
+        s = pairs[0][0]
+        span = self.actors.doc.char_span(s.start, s.end, alignment_mode="expand")
+        if s.code and span is not None and span.root.tag_ in ("NNS", "NNPS") \
+                and span.root.lemma_.lower() in GROUP_PLURALS:
+            return [(s, s)]
+        return pairs
 
     def defers_event(self, v: Any) -> bool:
         """Whether a verb the lexicon knows leaves its event to another word or is no event here."""
@@ -466,7 +480,7 @@ class SentenceCoder(ModalityReader):
             gov = gov.head
         modality = "asserted"  # a named event is presupposed, whatever the governing verb says
         out = []
-        for s, t in _pairs(sources, targets, entry.sym):
+        for s, t in self.among(_pairs(sources, targets, entry.sym), entry.sym and entry.code[:2] == "04"):
             toks = [n.i] + [self.token_of(a) for a in (s, t) if a is not None]
             ends = [n.i + 1] + [self.token_end(a) for a in (s, t) if a is not None]
             start, end = min(toks), max(ends)
@@ -519,6 +533,7 @@ class SentenceCoder(ModalityReader):
 
 
 LABOUR_SECTORS = {"LAB", "CVL", "EDU", "HLH"}  # workers, unions, teachers, doctors
+GROUP_PLURALS = {"faction", "group", "party", "side", "leader", "state", "nation", "country"}  # "the factions met"
 ARMED = {"MIL", "REB"}  # armed forces and armed groups: a verb's armed sense (VerbEntry.armed_code)
 STRIKE_CODE = "143"  # conduct a strike or boycott
 
