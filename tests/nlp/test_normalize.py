@@ -123,3 +123,14 @@ def test_normalize_joins_british_hyphenated_words() -> None:
     assert norm.to_input(s, s + len("cooperation")) == (text.index("co-operation"),
                                                         text.index("co-operation") + len("co-operation"))
     assert normalize("a co-pilot and a co-founder").text == "a co-pilot and a co-founder"
+
+
+def test_normalize_writes_out_amounts_with_a_currency() -> None:
+    """"70m euros", "£5m", "dollars 91m" reach the parser as "70 million euros" (the glued "m" was
+    read as a noun); "a 5m wall" has no currency and stays. Offsets map back to the input."""
+    text = "It will hand the industry 70m euros (dollars 91m) in aid. Britain gave £5bn. A 5m wall fell."
+    norm = normalize(text)
+    assert "70 million euros (dollars 91 million)" in norm.text and "£5 billion" in norm.text
+    assert "A 5m wall" in norm.text
+    s = norm.text.index("70 million")
+    assert text[slice(*norm.to_input(s, s + len("70 million euros")))] == "70m euros"

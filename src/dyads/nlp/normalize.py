@@ -120,6 +120,7 @@ def normalize(text: str) -> Normalized:
     edits += _capitals_after_abbreviations(text)
     edits += _capital_lines(text)
     edits += _british_hyphens(text)
+    edits += _amount_abbreviations(text)
     return apply(text, edits)
 
 
@@ -249,6 +250,24 @@ BRITISH_HYPHEN = re.compile(r"\b[Cc]o(?P<hyphen>-)(?:operat|ordinat)[a-z]*\b")
 
 def _british_hyphens(text: str) -> list[Edit]:
     return [Edit(m.start("hyphen"), m.end("hyphen"), "", "british hyphen") for m in BRITISH_HYPHEN.finditer(text)]
+
+
+# "70m euros", "£5bn": the tagger reads the glued "m" as a noun ("hand its industry 70m euros in aid"
+# lost its object, "lent Greece 5bn euros" made Greece a modifier); written out, the amount parses.
+# Only with a currency sign or word before or a currency after (a "5m wall" is metres).
+CURRENCY = r"(?:euros?|dollars?|dlrs|pounds?|sterling|yen|yuan|francs?|marks|rupees?|roubles?|rubles?)"
+AMOUNT = re.compile(r"(?:(?<=[£$€¥])|(?<=[£$€¥] ))\d+(?:[.,]\d+)?(?P<unit>m|bn)\b"
+                    r"|\b\d+(?:[.,]\d+)?(?P<unit2>m|bn)(?=\s+" + CURRENCY + r"\b)"
+                    r"|\b" + CURRENCY + r"\s+\d+(?:[.,]\d+)?(?P<unit3>m|bn)\b")
+UNIT_WORDS = {"m": " million", "bn": " billion"}
+
+
+def _amount_abbreviations(text: str) -> list[Edit]:
+    out = []
+    for m in AMOUNT.finditer(text):
+        group = next(g for g in ("unit", "unit2", "unit3") if m.group(g))
+        out.append(Edit(m.start(group), m.end(group), UNIT_WORDS[m.group(group)], "amount"))
+    return out
 
 
 # ---- back to the input ----------------------------------------------------------------------
